@@ -1,0 +1,53 @@
+# The course's two commands:
+#   make notebook   set up (first time only) and open the course in Jupyter
+#   make test       set up (first time only) and run every check
+# Everything else here is a helper for them or for course staff.
+
+SHELL := /bin/bash
+PORT ?= 8888
+GO ?= go
+PY := /usr/bin/python3
+
+.PHONY: setup setup-test notebook test check-format vet gotest notebooks golden bench strip clean
+
+## setup: install Jupyter, Node, the GoNB kernel, Go tools and ECharts (idempotent)
+setup:
+	@scripts/setup.sh
+
+setup-test:
+	@scripts/setup.sh --test
+
+## notebook: start Jupyter Notebook on the course (PORT=8888 by default)
+notebook: setup
+	@scripts/notebook.sh $(PORT)
+
+## test: format, vet, unit and browser tests, then every notebook headless
+test: setup-test check-format vet gotest notebooks
+
+check-format:
+	@bad=$$(gofmt -l $$(git ls-files '*.go')); \
+	if [ -n "$$bad" ]; then echo "gofmt would change:"; echo "$$bad"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+gotest:
+	BACKPROP_E2E=1 $(GO) test -timeout 30m ./...
+
+notebooks:
+	@scripts/run-notebooks.sh
+
+## golden: regenerate the PyTorch golden files (needs Debian's python3-torch)
+golden:
+	@for s in $$(git ls-files '*/testdata/golden_*.py'); do echo "$$s"; $(PY) "$$s" || exit 1; done
+
+## bench: the library's benchmarks
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./pkg/...
+
+## strip: remove outputs from notebooks before committing them
+strip:
+	@$(PY) scripts/strip-notebooks.py notebooks/*.ipynb
+
+clean:
+	rm -rf build

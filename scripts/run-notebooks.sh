@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# run-notebooks.sh: execute notebooks headless with the GoNB kernel, the way
+# "Restart and run all" would, and fail on the first cell error.
+#
+#   scripts/run-notebooks.sh                      every notebooks/*.ipynb
+#   scripts/run-notebooks.sh notebooks/02-*.ipynb  just those
+#
+# Executed copies (with outputs) go to build/notebooks/; the sources in
+# notebooks/ stay without outputs. A cell that fails to compile or panics
+# stops the run; its error is printed as the kernel reported it.
+set -euo pipefail
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$repo"
+out="${NOTEBOOK_OUT:-$repo/build/notebooks}"
+mkdir -p "$out"
+py=/usr/bin/python3
+[ -x "$py" ] || py=$(command -v python3)
+
+if [ $# -eq 0 ]; then set -- notebooks/*.ipynb; fi
+status=0
+summary=()
+for nb in "$@"; do
+	name=$(basename "$nb")
+	start=$(date +%s.%N)
+	log="$out/${name%.ipynb}.log"
+	if "$py" -m nbconvert --to notebook --execute \
+		--ExecutePreprocessor.kernel_name=gonb \
+		--ExecutePreprocessor.timeout=600 \
+		--output-dir "$out" --output "$name" "$nb" >"$log" 2>&1; then
+		secs=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}')
+		summary+=("ok    ${secs}s  $name")
+	else
+		secs=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN{printf "%.1f", b-a}')
+		summary+=("FAIL  ${secs}s  $name")
+		echo "---- $name failed; the kernel said:" >&2
+		# nbconvert's CellExecutionError holds the cell source and the error.
+		sed -n '/CellExecutionError/,$p' "$log" | grep -v '^\[NbConvertApp\]' | head -80 >&2
+		status=1
+	fi
+done
+printf '%s\n' "notebooks:" "${summary[@]/#/  }"
+exit $status
