@@ -1,0 +1,141 @@
+package viz
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+)
+
+// Options are the settings every chart kind shares. The zero value works:
+// no title, unnamed axes, linear scales, DefaultWidth × DefaultHeight.
+type Options struct {
+	Title    string
+	Subtitle string
+	XLabel   string // name shown along the x axis
+	YLabel   string // name shown along the y axis
+	LogX     bool   // logarithmic x axis; points with x ≤ 0 are left out
+	LogY     bool   // logarithmic y axis; points with y ≤ 0 are left out
+	Width    int    // pixels; 0 means DefaultWidth
+	Height   int    // pixels; 0 means DefaultHeight
+}
+
+func (o Options) size() (w, h int) {
+	w, h = o.Width, o.Height
+	if w <= 0 {
+		w = DefaultWidth
+	}
+	if h <= 0 {
+		h = DefaultHeight
+	}
+	return w, h
+}
+
+// Series is one named curve: Y[i] at X[i]. A nil X means 0, 1, 2, …
+// (steps or epochs counted from 0).
+type Series struct {
+	Name string
+	X, Y []float64
+}
+
+// xAt returns the i-th x of s.
+func (s Series) xAt(i int) float64 {
+	if s.X == nil {
+		return float64(i)
+	}
+	return s.X[i]
+}
+
+func (s Series) check(kind string) {
+	if s.X != nil && len(s.X) != len(s.Y) {
+		panic(fmt.Sprintf("viz: %s: series %q has len(X)=%d but len(Y)=%d", kind, s.Name, len(s.X), len(s.Y)))
+	}
+}
+
+// Lines returns a line chart of the series, overlaid on value axes.
+//
+// Points that cannot be drawn (NaN, ±Inf, or ≤ 0 on a log axis) are left
+// out, leaving a gap in the curve. Lines panics if a series has a non-nil X
+// of a different length than Y.
+func Lines(o Options, series ...Series) *charts.Line {
+	c := newRect(o, "Lines", series)
+	for _, s := range series {
+		c.AddSeries(s.Name, lineData(s, o), lineStyle(len(s.Y)))
+	}
+	return c
+}
+
+// newRect returns an empty line chart with o's title, size, axes and a
+// legend when any series is named. Other x/y charts start from it too.
+func newRect(o Options, kind string, series []Series) *charts.Line {
+	named := false
+	for _, s := range series {
+		s.check(kind)
+		named = named || s.Name != ""
+	}
+	w, h := o.size()
+	c := charts.NewLine()
+	c.SetGlobalOptions(
+		charts.WithInitializationOpts(opts.Initialization{
+			Width:  strconv.Itoa(w) + "px",
+			Height: strconv.Itoa(h) + "px",
+		}),
+		charts.WithTitleOpts(opts.Title{Title: o.Title, Subtitle: o.Subtitle}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(named), Type: "scroll", Right: "5%", Top: "0"}),
+		charts.WithGridOpts(opts.Grid{Top: "60", Left: "70", Right: "40", Bottom: "50"}),
+		charts.WithXAxisOpts(valueAxisX(o.XLabel, o.LogX)),
+		charts.WithYAxisOpts(valueAxisY(o.YLabel, o.LogY)),
+	)
+	return c
+}
+
+func axisType(log bool) string {
+	if log {
+		return "log"
+	}
+	return "value"
+}
+
+func valueAxisX(name string, log bool) opts.XAxis {
+	return opts.XAxis{Type: axisType(log), Name: name, NameLocation: "middle", NameGap: 28,
+		Scale: opts.Bool(true), SplitLine: &opts.SplitLine{Show: opts.Bool(true)}}
+}
+
+func valueAxisY(name string, log bool) opts.YAxis {
+	return opts.YAxis{Type: axisType(log), Name: name, NameLocation: "middle", NameGap: 50,
+		Scale: opts.Bool(true), SplitLine: &opts.SplitLine{Show: opts.Bool(true)}}
+}
+
+// lineStyle hides the point markers of long series, which would hide the
+// line itself.
+func lineStyle(n int) charts.SeriesOpts {
+	return charts.WithLineChartOpts(opts.LineChart{ShowSymbol: opts.Bool(n <= 30), Symbol: "circle"})
+}
+
+// lineData converts a series to [x, y] pairs, dropping the points the axes
+// of o cannot show.
+func lineData(s Series, o Options) []opts.LineData {
+	data := make([]opts.LineData, 0, len(s.Y))
+	for i, y := range s.Y {
+		x := s.xAt(i)
+		switch {
+		case !drawable(x, o.LogX):
+			// "-" is ECharts' empty value: the line breaks here.
+			data = append(data, opts.LineData{Value: []string{"-", "-"}})
+			continue
+		case !drawable(y, o.LogY):
+			data = append(data, opts.LineData{Value: []interface{}{x, "-"}})
+			continue
+		}
+		data = append(data, opts.LineData{Value: []float64{x, y}})
+	}
+	return data
+}
+
+// drawable reports whether v can be placed on a linear or log axis.
+func drawable(v float64, log bool) bool {
+	return !math.IsNaN(v) && !math.IsInf(v, 0) && (!log || v > 0)
+}

@@ -1,0 +1,118 @@
+package viz
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// newSession points the package at a fresh kernel session, as GoNB does
+// with GONB_TMP_DIR.
+func newSession(t *testing.T) {
+	t.Helper()
+	t.Setenv("GONB_TMP_DIR", t.TempDir())
+}
+
+var idPattern = regexp.MustCompile(`<div id="(bpviz-[0-9a-f]{12})"`)
+
+func TestNotebookHTMLCarriesLibraryOnce(t *testing.T) {
+	if _, _, err := libraryJS(); err != nil {
+		t.Skip(err)
+	}
+	t.Setenv(StaticEnv, "0")
+	c := Lines(Options{Title: "t"}, Series{Y: []float64{1, 2}})
+	run := func() []string {
+		newSession(t)
+		var pages []string
+		for range 3 {
+			page, err := notebookHTML(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pages = append(pages, page)
+		}
+		return pages
+	}
+	first := run()
+	for i, page := range first {
+		hasLib := strings.Contains(page, "window.echarts.init)){(function(define,module,exports)")
+		if hasLib != (i == 0) {
+			t.Errorf("chart %d: carries library = %v", i, hasLib)
+		}
+	}
+	ids := map[string]bool{}
+	for _, page := range first {
+		ids[idPattern.FindStringSubmatch(page)[1]] = true
+	}
+	if len(ids) != 3 {
+		t.Errorf("the same chart shown three times got ids %v, want 3 distinct", ids)
+	}
+	// A new kernel session (Restart & Run All) reproduces the outputs.
+	again := run()
+	for i := range first {
+		if first[i] != again[i] {
+			t.Errorf("chart %d differs between two runs", i)
+		}
+	}
+}
+
+func TestStaticImage(t *testing.T) {
+	if _, err := exec.LookPath("node"); err != nil {
+		requireTool(t, "node", err)
+	}
+	if _, _, err := libraryJS(); err != nil {
+		requireTool(t, "ECharts", err)
+	}
+	newSession(t)
+	page, err := notebookHTML(Lines(Options{Title: "static"}, Series{Y: []float64{1, 3, 2}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(page, `<img src="data:image/svg+xml,%3Csvg`) {
+		t.Errorf("no SVG image in the chart element:\n%.300s", page[len(page)-2000:])
+	}
+}
+
+func TestShowOutsideNotebookWritesPage(t *testing.T) {
+	if _, _, err := libraryJS(); err != nil {
+		t.Skip(err)
+	}
+	t.Setenv("TMPDIR", t.TempDir())
+	path := Show(Lines(Options{Title: "page <1>"}, Series{Y: []float64{1, 2}}))
+	if path == "" || filepath.Ext(path) != ".html" {
+		t.Fatalf("Show returned %q", path)
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	for _, want := range []string{"<title>page &lt;1&gt;</title>", "(function(define,module,exports)", `"text":"page <1>"`} {
+		if !strings.Contains(s, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+}
+
+func TestOptionJSIsScriptSafe(t *testing.T) {
+	js, _, err := optionJS(Lines(Options{Title: "</script><!-- x"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(js, "</") || strings.Contains(js, "<!--") {
+		t.Errorf("option can end its script element: %s", js)
+	}
+}
+
+// requireTool skips a test whose tool is missing, unless BACKPROP_E2E=1
+// asks for every test to run.
+func requireTool(t *testing.T, tool string, err error) {
+	t.Helper()
+	if os.Getenv("BACKPROP_E2E") == "1" {
+		t.Fatalf("%s is needed (BACKPROP_E2E=1): %v", tool, err)
+	}
+	t.Skipf("%s not available (%v); set BACKPROP_E2E=1 to make this a failure", tool, err)
+}
