@@ -20,12 +20,17 @@ func shapeString(m mat.Matrix) string {
 	return fmt.Sprintf("%d×%d", r, c)
 }
 
+// sameShape reports whether a and b have the same dimensions.
+func sameShape(a, b mat.Matrix) bool {
+	ar, ac := a.Dims()
+	br, bc := b.Dims()
+	return ar == br && ac == bc
+}
+
 // mustSameShape panics if a and b do not have the same dimensions.
 // op names the caller, e.g. "MSE.Grad", so the message says where it failed.
 func mustSameShape(op string, a, b mat.Matrix) {
-	ar, ac := a.Dims()
-	br, bc := b.Dims()
-	if ar != br || ac != bc {
+	if !sameShape(a, b) {
 		panic(fmt.Sprintf("backprop: %s: shape mismatch: %s vs %s", op, shapeString(a), shapeString(b)))
 	}
 }
