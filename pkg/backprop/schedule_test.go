@@ -1,0 +1,167 @@
+package backprop
+
+import (
+	"bytes"
+	"encoding/json"
+	"math"
+	"os"
+	"testing"
+)
+
+// scheduleCase is one case of testdata/golden_schedules.json.
+type scheduleCase struct {
+	Schedule string          `json:"schedule"`
+	Args     []float64       `json:"args"`
+	Config   json.RawMessage `json:"config"`
+	Inner    *scheduleCase   `json:"inner"`
+	Rates    []float64       `json:"rates"`
+}
+
+// build makes the Go schedule the case describes.
+func (c *scheduleCase) build(t *testing.T) Schedule {
+	t.Helper()
+	a := c.Args
+	decode := func(v any) {
+		dec := json.NewDecoder(bytes.NewReader(c.Config))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(v); err != nil {
+			t.Fatalf("%s config %s: %v", c.Schedule, c.Config, err)
+		}
+	}
+	switch c.Schedule {
+	case "StepDecay":
+		return StepDecay(a[0], int(a[1]), a[2])
+	case "Exponential":
+		return Exponential(a[0], a[1])
+	case "CosineAnnealing":
+		return CosineAnnealing(a[0], a[1], int(a[2]), int(a[3]))
+	case "Cyclical":
+		var cfg CyclicalConfig
+		decode(&cfg)
+		return Cyclical(cfg)
+	case "OneCycle":
+		var cfg OneCycleConfig
+		decode(&cfg)
+		return OneCycle(cfg)
+	case "WarmUp":
+		return WarmUp(int(a[0]), c.Inner.build(t))
+	}
+	t.Fatalf("unknown schedule %q", c.Schedule)
+	return nil
+}
+
+func TestSchedulesMatchTorch(t *testing.T) {
+	data, err := os.ReadFile("testdata/golden_schedules.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gold struct {
+		Torch string         `json:"torch"`
+		Cases []scheduleCase `json:"cases"`
+	}
+	if err := json.Unmarshal(data, &gold); err != nil {
+		t.Fatal(err)
+	}
+	worst, n := 0.0, 0
+	for i, tc := range gold.Cases {
+		sched := tc.build(t)
+		for step, want := range tc.Rates {
+			got := sched(step)
+			e := math.Abs(got-want) / math.Max(math.Abs(want), 1e-300)
+			if want == 0 {
+				e = math.Abs(got)
+			}
+			worst = math.Max(worst, e)
+			n++
+			// torch computes some schedules recursively (lr·γ·γ·…), so
+			// rounding differs from the closed form by a few ulps per step.
+			if !(e < 1e-12) {
+				t.Errorf("case %d %s %v %s: step %d: got %.17g, torch %.17g", i, tc.Schedule, tc.Args, tc.Config, step, got, want)
+				break
+			}
+		}
+	}
+	t.Logf("%d rates of %d schedules against torch %s: largest relative error %.3g", n, len(gold.Cases), gold.Torch, worst)
+}
+
+// runScheduleTests checks a schedule against rates worked out by hand.
+func runScheduleTests(t *testing.T, name string, sched Schedule, want map[int]float64) {
+	t.Helper()
+	for step, w := range want {
+		if got := sched(step); math.Abs(got-w) > 1e-15*math.Max(1, math.Abs(w)) {
+			t.Errorf("%s(%d) = %.17g, want %.17g", name, step, got, w)
+		}
+	}
+}
+
+func TestSchedulesByHand(t *testing.T) {
+	runScheduleTests(t, "Constant", Constant(0.1), map[int]float64{0: 0.1, 1: 0.1, 1000: 0.1})
+	runScheduleTests(t, "InverseTime", InverseTime(0.1, 0.5), map[int]float64{0: 0.1, 1: 0.1 / 1.5, 2: 0.05, 18: 0.01})
+	runScheduleTests(t, "StepDecay", StepDecay(1, 10, 0.1), map[int]float64{0: 1, 9: 1, 10: 0.1, 19: 0.1, 20: 0.1 * 0.1})
+	runScheduleTests(t, "Exponential", Exponential(2, 0.5), map[int]float64{0: 2, 1: 1, 3: 0.25})
+	runScheduleTests(t, "CosineAnnealing", CosineAnnealing(1, 0, 4, 1), map[int]float64{0: 1, 2: 0.5, 4: 1, 6: 0.5})
+	// mult = 0: no restart, the minimum is held.
+	runScheduleTests(t, "CosineAnnealing/no restart", CosineAnnealing(1, 0.1, 4, 0), map[int]float64{0: 1, 2: 0.55, 4: 0.1, 100: 0.1})
+	// mult = 2: periods of 2, 4, 8 start at steps 0, 2, 6, 14.
+	runScheduleTests(t, "CosineAnnealing/mult 2", CosineAnnealing(1, 0, 2, 2), map[int]float64{0: 1, 1: 0.5, 2: 1, 4: 0.5, 6: 1, 10: 0.5, 14: 1})
+	// The default step size is 2000 up and 2000 down.
+	runScheduleTests(t, "Cyclical/default", Cyclical(CyclicalConfig{BaseLR: 0.1, MaxLR: 1}), map[int]float64{0: 0.1, 1000: 0.55, 2000: 1, 4000: 0.1, 6000: 1})
+	// Past the last step, OneCycle holds its final rate 1/25/1e4.
+	oc := OneCycle(OneCycleConfig{MaxLR: 1, TotalSteps: 100})
+	runScheduleTests(t, "OneCycle", oc, map[int]float64{0: 0.04, 99: 4e-6, 100: 4e-6, 5000: 4e-6})
+	runScheduleTests(t, "WarmUp", WarmUp(3, Constant(0.4)), map[int]float64{0: 0.1, 1: 0.2, 2: 0.3, 3: 0.4, 50: 0.4})
+	runScheduleTests(t, "WarmUp/0", WarmUp(0, Exponential(1, 0.5)), map[int]float64{0: 1, 1: 0.5})
+}
+
+// Schedules are pure: a rate does not depend on which steps were asked
+// for before.
+func TestSchedulesArePure(t *testing.T) {
+	for name, sched := range map[string]Schedule{
+		"CosineAnnealing": CosineAnnealing(0.1, 0.001, 3, 2),
+		"Cyclical":        Cyclical(CyclicalConfig{BaseLR: 0.01, MaxLR: 0.1, StepSizeUp: 3, Mode: CyclicTriangular2}),
+		"OneCycle":        OneCycle(OneCycleConfig{MaxLR: 0.1, TotalSteps: 30, ThreePhase: true}),
+		"WarmUp":          WarmUp(4, StepDecay(0.1, 3, 0.5)),
+	} {
+		forward := make([]float64, 40)
+		for s := range forward {
+			forward[s] = sched(s)
+		}
+		for s := len(forward) - 1; s >= 0; s -= 3 {
+			if got := sched(s); got != forward[s] {
+				t.Errorf("%s(%d): %v asked backwards, %v forwards", name, s, got, forward[s])
+			}
+		}
+	}
+}
+
+func TestSchedulePanics(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		f    func()
+		want string
+	}{
+		{"negative step", func() { Exponential(0.1, 0.9)(-1) }, "negative step -1"},
+		{"negative rate", func() { Constant(-0.1) }, "lr0 = -0.1"},
+		{"NaN rate", func() { InverseTime(math.NaN(), 1) }, "lr0 = NaN"},
+		{"infinite rate", func() { Constant(math.Inf(1)) }, "lr0 = +Inf"},
+		{"step decay every 0", func() { StepDecay(0.1, 0, 0.5) }, "every = 0"},
+		{"step decay gamma 0", func() { StepDecay(0.1, 5, 0) }, "gamma = 0"},
+		{"exponential negative gamma", func() { Exponential(0.1, -0.5) }, "gamma = -0.5"},
+		{"inverse time negative k", func() { InverseTime(0.1, -1) }, "k = -1"},
+		{"cosine min above max", func() { CosineAnnealing(0.1, 0.2, 10, 1) }, "minLR 0.2 > maxLR 0.1"},
+		{"cosine period 0", func() { CosineAnnealing(0.1, 0, 0, 1) }, "period = 0"},
+		{"cosine negative mult", func() { CosineAnnealing(0.1, 0, 5, -1) }, "mult = -1"},
+		{"cyclical base above max", func() { Cyclical(CyclicalConfig{BaseLR: 1, MaxLR: 0.1}) }, "BaseLR 1 > MaxLR 0.1"},
+		{"cyclical negative step size", func() { Cyclical(CyclicalConfig{MaxLR: 1, StepSizeUp: -2}) }, "-2 up"},
+		{"cyclical gamma above 1", func() { Cyclical(CyclicalConfig{MaxLR: 1, Gamma: 2}) }, "Gamma = 2"},
+		{"cyclical unknown mode", func() { Cyclical(CyclicalConfig{MaxLR: 1, Mode: 7}) }, "CyclicMode(7)"},
+		{"one cycle no steps", func() { OneCycle(OneCycleConfig{MaxLR: 1}) }, "TotalSteps = 0"},
+		{"one cycle pct 1", func() { OneCycle(OneCycleConfig{MaxLR: 1, TotalSteps: 10, PctStart: 1}) }, "PctStart = 1"},
+		{"one cycle too short", func() { OneCycle(OneCycleConfig{MaxLR: 1, TotalSteps: 3}) }, "phase without steps"},
+		{"one cycle three phases too long", func() { OneCycle(OneCycleConfig{MaxLR: 1, TotalSteps: 10, PctStart: 0.6, ThreePhase: true}) }, "phase without steps"},
+		{"warm-up negative", func() { WarmUp(-1, Constant(1)) }, "steps = -1"},
+		{"warm-up nil", func() { WarmUp(3, nil) }, "inner schedule is nil"},
+	} {
+		t.Run(tc.name, func(t *testing.T) { mustPanic(t, tc.f, tc.want) })
+	}
+}
