@@ -69,7 +69,8 @@ func NewAdamW(cfg AdamConfig) *AdamW {
 	return &AdamW{Adam{cfg: adamDefaults("NewAdamW", cfg, 1e-2), decoupled: true}}
 }
 
-// Config returns the optimizer's settings with defaults filled in.
+// Config returns the optimizer's settings with defaults filled in. Beta1
+// holds the value used, so a 0 there is a true 0.
 func (o *AdamW) Config() AdamConfig { return o.adam.cfg }
 
 // Step updates every parameter in place from its Grad with learning rate
@@ -91,7 +92,8 @@ func adamDefaults(op string, cfg AdamConfig, wd float64) AdamConfig {
 	return cfg
 }
 
-// Config returns the optimizer's settings with defaults filled in.
+// Config returns the optimizer's settings with defaults filled in. Beta1
+// holds the value used, so a 0 there is a true 0.
 func (o *Adam) Config() AdamConfig { return o.cfg }
 
 // Step updates every parameter in place from its Grad with learning rate

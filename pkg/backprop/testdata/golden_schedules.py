@@ -4,10 +4,12 @@ Run from the repository root with Debian's Python (PyTorch 1.13):
 
     /usr/bin/python3 pkg/backprop/testdata/golden_schedules.py
 
-Each case names a Go schedule constructor and its arguments ("args",
+Each "cases" entry names a Go schedule constructor and its arguments ("args",
 positional, or "config", the Go config struct's fields), and lists the rate
 torch gives at steps 0, 1, 2, ...: the optimizer's lr after that many calls
-of the scheduler's step().
+of the scheduler's step(). Each "plateau" entry feeds a metric sequence to
+ReduceLROnPlateau (config: the Go PlateauConfig fields) and lists the lr
+after each step.
 """
 
 import json
@@ -85,6 +87,28 @@ def cosine(max_lr, min_lr, period, mult, n):
     return case("CosineAnnealing", rates(max_lr, make, n), args=[max_lr, min_lr, period, mult])
 
 
+def plateau(lr, cfg, metrics):
+    """torch's ReduceLROnPlateau fed metrics; the lr after each step."""
+    patience = cfg.get("Patience", 0)
+    threshold = cfg.get("Threshold", 0.0)
+    kw = dict(mode=["min", "max"][cfg.get("Mode", 0)],
+              factor=cfg.get("Factor") or 0.1,
+              patience=10 if patience == 0 else max(patience, 0),
+              threshold=1e-4 if threshold == 0 else max(threshold, 0.0),
+              threshold_mode=["rel", "abs"][cfg.get("ThresholdMode", 0)],
+              cooldown=cfg.get("Cooldown", 0),
+              min_lr=cfg.get("MinLR", 0.0),
+              eps=cfg.get("Eps") or 1e-8)
+    p = torch.zeros(1, requires_grad=True)
+    opt = torch.optim.SGD([p], lr=lr)
+    sched = S.ReduceLROnPlateau(opt, **kw)
+    out = []
+    for m in metrics:
+        sched.step(m)
+        out.append(opt.param_groups[0]["lr"])
+    return {"lr": lr, "config": cfg, "metrics": metrics, "rates": out}
+
+
 def main():
     cases = [
         case("StepDecay", rates(0.1, lambda o: S.StepLR(o, step_size=7, gamma=0.5), 40), args=[0.1, 7, 0.5]),
@@ -108,10 +132,31 @@ def main():
         case("WarmUp", warm_up(3, 0.1, lambda o: S.CosineAnnealingWarmRestarts(o, T_0=10, eta_min=0.0), 40),
              args=[3], inner={"schedule": "CosineAnnealing", "args": [0.1, 0.0, 10, 1]}),
     ]
+    # A loss that falls, stalls with small wiggles, falls again, stalls.
+    loss = [1 / (1 + 0.3 * t) for t in range(12)]
+    loss += [loss[-1] * (1 + 0.00005 * ((-1) ** t)) for t in range(14)]
+    loss += [loss[-1] * 0.9 ** t for t in range(1, 6)]
+    loss += [loss[-1] + 0.01 * (t % 3) for t in range(25)]
+    acc = [1 - x / 2 for x in loss]
+    plateaus = [
+        plateau(0.1, {}, loss),
+        plateau(0.1, {"Patience": 2}, loss),
+        plateau(0.1, {"Patience": -1, "Factor": 0.5}, loss),
+        plateau(0.1, {"Patience": 2, "Cooldown": 3, "Factor": 0.5}, loss),
+        plateau(0.1, {"Patience": 1, "MinLR": 0.004, "Factor": 0.3}, loss),
+        plateau(0.1, {"Patience": 1, "Threshold": 0.01}, loss),
+        plateau(0.1, {"Patience": 1, "Threshold": -1}, loss),
+        plateau(0.1, {"Patience": 1, "Threshold": 0.001, "ThresholdMode": 1}, loss),
+        plateau(0.1, {"Patience": 2, "Mode": 1}, acc),
+        plateau(0.1, {"Patience": 2, "Mode": 1, "ThresholdMode": 1, "Threshold": 0.002}, acc),
+        plateau(1e-7, {"Patience": 1, "Factor": 0.5, "Eps": 1e-7}, loss),
+    ]
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "golden_schedules.json")
     with open(path, "w") as f:
         f.write('{"torch": %s, "cases": [\n' % json.dumps(torch.__version__))
         f.write(",\n".join(json.dumps(c) for c in cases))
+        f.write('\n], "plateau": [\n')
+        f.write(",\n".join(json.dumps(c) for c in plateaus))
         f.write("\n]}\n")
 
 
