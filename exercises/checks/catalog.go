@@ -1,0 +1,276 @@
+package checks
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/printer"
+	"go/token"
+	"slices"
+	"strings"
+)
+
+// Exercise describes one exercise: its name in package exercises, the Go
+// type of the function (with parameter and result names, for messages), a
+// hint shown when it fails, and its public cases.
+type Exercise struct {
+	Name      string
+	Topic     string
+	Signature string // e.g. "func(pred, target []float64) float64"
+	Hint      string
+	Cases     []Case
+}
+
+// Case is one public worked example: the arguments of one call and the
+// results it must return.
+type Case struct {
+	Name string
+	Args []any
+	Want []any
+}
+
+// Field is one parameter or result of an exercise function.
+type Field struct {
+	Name string // "pred", or "result" for an unnamed single result
+	Type string // Go type: "float64", "int", "[]float64", "[]int", "[][]float64", "[][]int"
+}
+
+// Params returns the parameters of the exercise's function, in order.
+func (e Exercise) Params() []Field { p, _ := e.fields(); return p }
+
+// Results returns the results of the exercise's function, in order.
+func (e Exercise) Results() []Field { _, r := e.fields(); return r }
+
+// TypeString returns the function type without names, as in
+// "func([]float64, []float64) float64": the form in which two signatures are
+// compared.
+func (e Exercise) TypeString() string {
+	p, r := e.fields()
+	types := func(fs []Field) []string {
+		var s []string
+		for _, f := range fs {
+			s = append(s, f.Type)
+		}
+		return s
+	}
+	out := "func(" + strings.Join(types(p), ", ") + ")"
+	switch rt := types(r); len(rt) {
+	case 0:
+	case 1:
+		out += " " + rt[0]
+	default:
+		out += " (" + strings.Join(rt, ", ") + ")"
+	}
+	return out
+}
+
+// fields parses the Signature. The catalog is fixed and tested, so a
+// signature that does not parse is a programmer error.
+func (e Exercise) fields() (params, results []Field) {
+	expr, err := parser.ParseExpr(e.Signature)
+	ft, ok := expr.(*ast.FuncType)
+	if err != nil || !ok {
+		panic("checks: exercise " + e.Name + ": bad signature " + e.Signature)
+	}
+	return fieldList(ft.Params, "arg"), fieldList(ft.Results, "result")
+}
+
+func fieldList(fl *ast.FieldList, unnamed string) []Field {
+	if fl == nil {
+		return nil
+	}
+	var out []Field
+	for _, f := range fl.List {
+		var typ strings.Builder
+		printer.Fprint(&typ, token.NewFileSet(), f.Type)
+		if len(f.Names) == 0 {
+			out = append(out, Field{Name: unnamed, Type: typ.String()})
+		}
+		for _, n := range f.Names {
+			out = append(out, Field{Name: n.Name, Type: typ.String()})
+		}
+	}
+	return out
+}
+
+// Exercises returns the catalog of all exercises, in the order of the
+// course. The slice is a copy: changing it changes nothing here.
+func Exercises() []Exercise { return slices.Clone(catalog) }
+
+// Lookup returns the exercise with the given name.
+func Lookup(name string) (Exercise, bool) {
+	i := slices.IndexFunc(catalog, func(e Exercise) bool { return e.Name == name })
+	if i < 0 {
+		return Exercise{}, false
+	}
+	return catalog[i], true
+}
+
+// Shorthands that keep the tables below readable.
+type (
+	vec  = []float64
+	mat  = [][]float64
+	ints = []int
+)
+
+func args(a ...any) []any { return a }
+func want(w ...any) []any { return w }
+
+// catalog lists every exercise with its public cases. The expected values
+// can be checked by hand; the tests of package solutions prove that the
+// model answers return them.
+var catalog = []Exercise{
+	// Losses.
+	{Name: "MSE", Topic: "losses", Signature: "func(pred, target []float64) float64",
+		Hint: "Average the squared differences: divide the sum by N.",
+		Cases: []Case{
+			{"three values", args(vec{1, 2, 3}, vec{1, 2, 5}), want(4.0 / 3)},
+			{"perfect prediction", args(vec{0.5, -2}, vec{0.5, -2}), want(0.0)},
+			{"one example", args(vec{3}, vec{1}), want(4.0)},
+		}},
+	{Name: "MSEGrad", Topic: "losses", Signature: "func(pred, target []float64) []float64",
+		Hint: "∂MSE/∂pred_i = 2(pred_i − target_i)/N: mind the sign, the 2 and the 1/N.",
+		Cases: []Case{
+			{"three values", args(vec{1, 2, 3}, vec{1, 2, 5}), want(vec{0, 0, -4.0 / 3})},
+			{"one example", args(vec{3}, vec{1}), want(vec{4})},
+		}},
+	{Name: "RMSE", Topic: "losses", Signature: "func(pred, target []float64) float64",
+		Hint: "RMSE is the square root of the mean of the squared differences.",
+		Cases: []Case{
+			{"three values", args(vec{1, 2, 3}, vec{1, 2, 5}), want(1.1547005383792515)},
+			{"all errors 1", args(vec{0, 0, 0, 0}, vec{1, -1, 1, -1}), want(1.0)},
+		}},
+	{Name: "RMSEGrad", Topic: "losses", Signature: "func(pred, target []float64) []float64",
+		Hint: "(pred_i − target_i)/(N·RMSE); return zeros when RMSE is 0 instead of dividing by zero.",
+		Cases: []Case{
+			{"all errors 1", args(vec{0, 0, 0, 0}, vec{1, -1, 1, -1}), want(vec{-0.25, 0.25, -0.25, 0.25})},
+			{"perfect prediction gives zeros", args(vec{2, 2}, vec{2, 2}), want(vec{0, 0})},
+		}},
+	{Name: "BCE", Topic: "losses", Signature: "func(prob, label []float64) float64",
+		Hint: "Clamp each log at −100 (math.Max(math.Log(p), -100)) so p = 0 or 1 stays finite; average over N.",
+		Cases: []Case{
+			{"coin flip", args(vec{0.5, 0.5}, vec{1, 0}), want(0.6931471805599453)},
+			{"good predictions", args(vec{0.9, 0.2}, vec{1, 0}), want(0.164252033486018)},
+			{"confident mistake is clamped", args(vec{0}, vec{1}), want(100.0)},
+		}},
+	{Name: "BCEGrad", Topic: "losses", Signature: "func(prob, label []float64) []float64",
+		Hint: "(p − y)/(N·max(p(1−p), 1e-12)).",
+		Cases: []Case{
+			{"coin flip", args(vec{0.5, 0.5}, vec{1, 0}), want(vec{-1, 1})},
+			{"one example", args(vec{0.8}, vec{1}), want(vec{-1.25})},
+		}},
+	{Name: "Softmax", Topic: "losses", Signature: "func(logits [][]float64) [][]float64",
+		Hint: "Subtract each row's maximum before math.Exp, then divide by the row's sum.",
+		Cases: []Case{
+			{"equal logits", args(mat{{0, 0}}), want(mat{{0.5, 0.5}})},
+			{"three classes", args(mat{{1, 2, 3}}), want(mat{{0.09003057317038046, 0.24472847105479767, 0.6652409557748219}})},
+			{"large logits", args(mat{{1000, 1000}, {-1000, 0}}), want(mat{{0.5, 0.5}, {0, 1}})},
+		}},
+	{Name: "SoftmaxCrossEntropy", Topic: "losses", Signature: "func(logits [][]float64, labels []int) float64",
+		Hint: "Use log Σ exp(z) = m + log Σ exp(z − m) with m the row maximum; average over the rows.",
+		Cases: []Case{
+			{"two equal logits", args(mat{{0, 0}}, ints{0}), want(0.6931471805599453)},
+			{"two rows", args(mat{{1, 2, 3}, {1, 2, 3}}, ints{2, 0}), want(1.4076059644443804)},
+			{"large logits", args(mat{{1000, 0}, {0, 1000}}, ints{0, 0}), want(500.0)},
+		}},
+	{Name: "SoftmaxCrossEntropyGrad", Topic: "losses", Signature: "func(logits [][]float64, labels []int) [][]float64",
+		Hint: "softmax(z) minus 1 at the label, all divided by N; each row of the result sums to 0.",
+		Cases: []Case{
+			{"two equal logits", args(mat{{0, 0}}, ints{0}), want(mat{{-0.5, 0.5}})},
+			{"two rows", args(mat{{1, 2, 3}, {1, 2, 3}}, ints{2, 0}),
+				want(mat{{0.04501528658519023, 0.12236423552739883, -0.16737952211258904},
+					{-0.4549847134148098, 0.12236423552739883, 0.33262047788741095}})},
+		}},
+
+	// Backward passes.
+	{Name: "DenseBackward", Topic: "backward", Signature: "func(x, w, gradOut [][]float64) (gradX, gradW [][]float64, gradB []float64)",
+		Hint: "gradX = gradOut·wᵀ (N×in), gradW = xᵀ·gradOut (in×out), gradB = column sums of gradOut (out).",
+		Cases: []Case{
+			{"one example", args(mat{{1, 2}}, mat{{1, 0, -1}, {2, 1, 0}}, mat{{1, 1, 1}}),
+				want(mat{{0, 3}}, mat{{1, 1, 1}, {2, 2, 2}}, vec{1, 1, 1})},
+			{"identity input", args(mat{{1, 0}, {0, 1}}, mat{{1, 2}, {3, 4}}, mat{{1, 0}, {0, 1}}),
+				want(mat{{1, 3}, {2, 4}}, mat{{1, 0}, {0, 1}}, vec{1, 1})},
+		}},
+	{Name: "SigmoidBackward", Topic: "backward", Signature: "func(z, gradOut [][]float64) [][]float64",
+		Hint: "Multiply gradOut by σ(z)(1 − σ(z)), entry by entry.",
+		Cases: []Case{
+			{"at zero", args(mat{{0}}, mat{{1}}), want(mat{{0.25}})},
+			{"2×2", args(mat{{0, 2}, {-2, 0}}, mat{{1, 1}, {1, 2}}),
+				want(mat{{0.25, 0.10499358540350652}, {0.10499358540350653, 0.5}})},
+		}},
+	{Name: "ReLUBackward", Topic: "backward", Signature: "func(z, gradOut [][]float64) [][]float64",
+		Hint: "Pass gradOut through where z > 0 and block it (0) where z ≤ 0.",
+		Cases: []Case{
+			{"negative, zero, positive", args(mat{{-1, 0, 2}}, mat{{5, 5, 5}}), want(mat{{0, 0, 5}})},
+		}},
+	{Name: "TanhBackward", Topic: "backward", Signature: "func(z, gradOut [][]float64) [][]float64",
+		Hint: "Multiply gradOut by 1 − tanh²(z), entry by entry.",
+		Cases: []Case{
+			{"at zero", args(mat{{0}}, mat{{3}}), want(mat{{3}})},
+			{"at one", args(mat{{1}}, mat{{1}}), want(mat{{0.41997434161402614}})},
+		}},
+
+	// Optimizers.
+	{Name: "SGDStep", Topic: "optimizers", Signature: "func(w, grad []float64, lr float64) []float64",
+		Hint: "Move against the gradient: w − lr·grad.",
+		Cases: []Case{
+			{"two weights", args(vec{1, 2}, vec{0.5, -1}, 0.1), want(vec{0.95, 2.1})},
+		}},
+	{Name: "MomentumStep", Topic: "optimizers", Signature: "func(w, grad, velocity []float64, lr, beta float64) (newW, newVelocity []float64)",
+		Hint: "First v ← beta·v + grad, then w ← w − lr·v with the new v.",
+		Cases: []Case{
+			{"first step", args(vec{1}, vec{1}, vec{0}, 0.1, 0.9), want(vec{0.9}, vec{1})},
+			{"second step", args(vec{0.9}, vec{1}, vec{1}, 0.1, 0.9), want(vec{0.71}, vec{1.9})},
+		}},
+	{Name: "RMSpropStep", Topic: "optimizers", Signature: "func(w, grad, sqAvg []float64, lr, rho, eps float64) (newW, newSqAvg []float64)",
+		Hint: "s ← rho·s + (1−rho)·grad², then w ← w − lr·grad/(√s + eps) with the new s.",
+		Cases: []Case{
+			{"first step", args(vec{1}, vec{2}, vec{0}, 0.01, 0.9, 1e-8), want(vec{0.9683772234483141}, vec{0.4})},
+		}},
+	{Name: "AdamStep", Topic: "optimizers", Signature: "func(w, grad, m, v []float64, t int, lr, beta1, beta2, eps float64) (newW, newM, newV []float64)",
+		Hint: "Update m and v, divide them by (1 − beta^t) for the step (bias correction), but return the uncorrected m and v.",
+		Cases: []Case{
+			{"first step moves by about lr", args(vec{1, -1}, vec{0.1, -0.2}, vec{0, 0}, vec{0, 0}, 1, 0.001, 0.9, 0.999, 1e-8),
+				want(vec{0.9990000001, -0.99900000005}, vec{0.01, -0.02}, vec{1e-05, 4e-05})},
+		}},
+
+	// Schedules.
+	{Name: "StepDecay", Topic: "schedules", Signature: "func(initial, factor float64, every, step int) float64",
+		Hint: "initial·factor^⌊step/every⌋ with integer division; steps count from 0, so step every−1 is still at initial.",
+		Cases: []Case{
+			{"step 0", args(0.1, 0.5, 10, 0), want(0.1)},
+			{"last step before the drop", args(0.1, 0.5, 10, 9), want(0.1)},
+			{"first drop", args(0.1, 0.5, 10, 10), want(0.05)},
+			{"two drops", args(0.1, 0.5, 10, 25), want(0.025)},
+		}},
+	{Name: "CosineDecay", Topic: "schedules", Signature: "func(lrMax, lrMin float64, total, step int) float64",
+		Hint: "lrMin + (lrMax−lrMin)(1 + cos(π·step/total))/2, and lrMin once step ≥ total; convert ints to float64 before dividing.",
+		Cases: []Case{
+			{"start", args(0.1, 0.0, 100, 0), want(0.1)},
+			{"half way", args(1.0, 0.5, 10, 5), want(0.75)},
+			{"end", args(0.1, 0.0, 100, 100), want(0.0)},
+			{"after the end", args(0.1, 0.01, 100, 150), want(0.01)},
+		}},
+
+	// Mini-batches.
+	{Name: "MiniBatches", Topic: "batching", Signature: "func(perm []int, batchSize int) [][]int",
+		Hint: "Consecutive slices of batchSize indices; the last one holds the rest; copy them.",
+		Cases: []Case{
+			{"last batch shorter", args(ints{4, 0, 3, 1, 2}, 2), want([][]int{{4, 0}, {3, 1}, {2}})},
+			{"batch larger than the data", args(ints{0, 1, 2}, 5), want([][]int{{0, 1, 2}})},
+			{"stochastic", args(ints{2, 0, 1}, 1), want([][]int{{2}, {0}, {1}})},
+		}},
+
+	// Training.
+	{Name: "TrainStep", Topic: "training",
+		Signature: "func(x [][]float64, labels []int, w1 [][]float64, b1 []float64, w2 [][]float64, b2 []float64, lr float64) (loss float64, newW1 [][]float64, newB1 []float64, newW2 [][]float64, newB2 []float64)",
+		Hint:      "Chain your exercises: forward, SoftmaxCrossEntropy, its gradient, DenseBackward, SigmoidBackward, DenseBackward, then SGD on every parameter.",
+		Cases: []Case{
+			{"two examples, two classes", args(mat{{1, 0}, {0, 1}}, ints{0, 1}, mat{{0.5, -0.5}, {0.25, 0.75}}, vec{0, 0.1},
+				mat{{1, -1}, {-1, 1}}, vec{0, 0}, 0.5),
+				want(0.5302792713649891,
+					mat{{0.5459660792667684, -0.5469943405573705}, {0.19692819207993803, 0.7952315370477437}},
+					vec{-0.007105728653293536, 0.09823719649037321},
+					mat{{1.0002669868427931, -1.0002669868427931}, {-1.0362808856130348, 1.0362808856130348}},
+					vec{-0.010012142076395156, 0.010012142076395156})},
+		}},
+}

@@ -1,0 +1,118 @@
+package checks
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+)
+
+// Result is the outcome of one public case.
+type Result struct {
+	Case    string
+	Passed  bool
+	Message string // why it failed; empty when it passed
+}
+
+// Report is the outcome of the public checks of one exercise.
+type Report struct {
+	Exercise string
+	Hint     string
+	Results  []Result
+}
+
+// Passed reports whether every check passed.
+func (r Report) Passed() bool {
+	for _, res := range r.Results {
+		if !res.Passed {
+			return false
+		}
+	}
+	return len(r.Results) > 0
+}
+
+// Count returns how many checks passed, and how many there are.
+func (r Report) Count() (passed, total int) {
+	for _, res := range r.Results {
+		if res.Passed {
+			passed++
+		}
+	}
+	return passed, len(r.Results)
+}
+
+// TB is the part of *testing.T that Report.Test uses.
+type TB interface {
+	Helper()
+	Errorf(format string, args ...any)
+}
+
+// Test reports every failed check as an error of t, for use in a test:
+//
+//	func TestRMSE(t *testing.T) { checks.RMSE(exercises.RMSE).Test(t) }
+func (r Report) Test(t TB) {
+	t.Helper()
+	for _, res := range r.Results {
+		if !res.Passed {
+			t.Errorf("%s, case %q: %s", r.Exercise, res.Case, res.Message)
+		}
+	}
+}
+
+// Run runs the public cases of the named exercise against fn, which must be
+// a function of the exercise's type; the typed functions of this package
+// (RMSE, AdamStep, ...) call it and are easier to use. Each case gets fresh
+// copies of its arguments. A panic in fn fails that case with the panic's
+// message; an fn that modifies its arguments fails too. Run panics if there
+// is no such exercise.
+func Run(name string, fn any) Report {
+	ex, ok := Lookup(name)
+	if !ok {
+		panic("checks: no exercise named " + name)
+	}
+	rep := Report{Exercise: name, Hint: ex.Hint}
+	for _, c := range ex.Cases {
+		msg := runCase(ex, reflect.ValueOf(fn), c)
+		rep.Results = append(rep.Results, Result{Case: c.Name, Passed: msg == "", Message: msg})
+	}
+	return rep
+}
+
+// runCase calls fn on copies of the case's arguments and returns why the
+// results are wrong, or "" if they are right.
+func runCase(ex Exercise, fn reflect.Value, c Case) (msg string) {
+	if !fn.IsValid() || fn.Kind() != reflect.Func || fn.IsNil() {
+		return "no function to check (nil)"
+	}
+	in := make([]reflect.Value, len(c.Args))
+	for i, a := range c.Args {
+		in[i] = reflect.ValueOf(Clone(a))
+	}
+	out, panicked := call(fn, in)
+	if panicked != "" {
+		return panicked
+	}
+	var errs []string
+	results := ex.Results()
+	for i, w := range c.Want {
+		if err := Compare(results[i].Name, out[i].Interface(), w); err != nil {
+			errs = append(errs, err.Error())
+		}
+	}
+	params := ex.Params()
+	for i, a := range c.Args {
+		if !Same(in[i].Interface(), a) {
+			errs = append(errs, fmt.Sprintf("your function changed its argument %s; return a new slice instead", params[i].Name))
+		}
+	}
+	return strings.Join(errs, "; ")
+}
+
+// call calls fn, turning a panic into a message.
+func call(fn reflect.Value, in []reflect.Value) (out []reflect.Value, panicked string) {
+	defer func() {
+		if r := recover(); r != nil {
+			panicked = fmt.Sprintf("panic: %v", r)
+		}
+	}()
+	return fn.Call(in), ""
+}
