@@ -1,0 +1,382 @@
+package backprop
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"strings"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// FitConfig sets up a training run. The zero value works: each zero field
+// means the default its comment gives.
+type FitConfig struct {
+	// Epochs is the maximum number of passes over the training data.
+	// Default 100. Early stopping (Patience) may end training sooner.
+	Epochs int
+
+	// BatchSize is the number of examples per step. Default 0 means all of
+	// them: batch gradient descent, one step per epoch. 1 is stochastic
+	// gradient descent (one step per example), anything between is
+	// mini-batch gradient descent. The last batch of an epoch holds the
+	// remainder when BatchSize does not divide the number of examples.
+	BatchSize int
+
+	// Seed drives the shuffle of the examples before each epoch. The same
+	// seed, data and starting weights give the same History, bit for bit.
+	Seed uint64
+
+	// NoShuffle keeps the examples in their original order in every epoch.
+	NoShuffle bool
+
+	// Loss is what training minimises. Default MSE.
+	Loss Loss
+
+	// Optimizer updates the parameters after each step. Default plain
+	// gradient descent (NewSGD with a zero SGDConfig).
+	Optimizer Optimizer
+
+	// Schedule gives the learning rate of each step (counted from 0 over the
+	// whole run, not per epoch). Default Constant(LR).
+	Schedule Schedule
+
+	// LR is the learning rate used when Schedule is nil. Default 0.01.
+	LR float64
+
+	// ValX and ValY are validation data, evaluated after every epoch (both
+	// or neither). Without them the validation fields of EpochStats are NaN
+	// and early stopping watches the training loss.
+	ValX, ValY *mat.Dense
+
+	// Patience enables early stopping: training stops when the watched loss
+	// (validation loss, or training loss without validation data) has not
+	// improved by more than MinDelta for Patience epochs in a row.
+	// Default 0: no early stopping, train for Epochs.
+	Patience int
+
+	// MinDelta is the smallest decrease of the watched loss that counts as
+	// an improvement. Default 0.
+	MinDelta float64
+
+	// RestoreBest, with early stopping, puts back the parameters of the
+	// epoch with the lowest watched loss when training stops.
+	RestoreBest bool
+
+	// Logits says that a one-column output is a logit (a score in
+	// (-∞, ∞), e.g. trained with BCEWithLogits) rather than a probability:
+	// accuracy then thresholds it at 0 instead of 0.5.
+	Logits bool
+
+	// Log, if not nil, receives one line per epoch (see LogEvery) and a last
+	// line saying why training stopped.
+	Log io.Writer
+
+	// LogEvery writes every LogEvery-th epoch (and the first and the last).
+	// Default 1.
+	LogEvery int
+
+	// OnStep, if not nil, is called after every step, e.g. to feed a live
+	// chart. OnEpoch is called after every epoch.
+	OnStep  func(StepStats)
+	OnEpoch func(EpochStats)
+}
+
+// StepStats describes one training step.
+type StepStats struct {
+	Epoch int     // 1-based epoch of the step
+	Step  int     // 0-based index of the step over the whole run
+	Loss  float64 // loss of the batch before the update
+	LR    float64 // learning rate used by the update
+}
+
+// EpochStats describes one epoch. Loss and Accuracy are averaged over the
+// batches of the epoch, as they were computed during training (weights
+// change between batches); ValLoss and ValAccuracy are measured after the
+// epoch's last update. Accuracy fields are NaN when the targets are not
+// classes (see Accuracy), validation fields are NaN without validation
+// data.
+type EpochStats struct {
+	Epoch       int // 1-based
+	Loss        float64
+	Accuracy    float64
+	ValLoss     float64
+	ValAccuracy float64
+	LR          float64 // learning rate of the epoch's last step
+	Steps       int     // steps taken so far, over the whole run
+}
+
+// StopReason says why Fit stopped.
+type StopReason int
+
+const (
+	StopMaxEpochs StopReason = iota // trained for FitConfig.Epochs epochs
+	StopEarly                       // early stopping: no improvement for Patience epochs
+	StopDiverged                    // the loss became NaN or infinite
+)
+
+func (r StopReason) String() string {
+	switch r {
+	case StopMaxEpochs:
+		return "reached the maximum number of epochs"
+	case StopEarly:
+		return "early stopping: the loss stopped improving"
+	case StopDiverged:
+		return "diverged: the loss became NaN or infinite"
+	}
+	return fmt.Sprintf("StopReason(%d)", int(r))
+}
+
+// History records a training run.
+type History struct {
+	Epochs []EpochStats // one per completed epoch
+	Steps  []StepStats  // one per step
+	Stop   StopReason   // why training ended
+
+	// BestEpoch is the 1-based epoch with the lowest watched loss
+	// (validation loss when there is validation data, else training loss),
+	// and BestLoss that loss.
+	BestEpoch int
+	BestLoss  float64
+}
+
+// Last returns the stats of the last completed epoch (zero if none).
+func (h *History) Last() EpochStats {
+	if len(h.Epochs) == 0 {
+		return EpochStats{}
+	}
+	return h.Epochs[len(h.Epochs)-1]
+}
+
+// ErrDiverged is wrapped by the error Fit returns when the loss becomes NaN
+// or infinite: errors.Is(err, ErrDiverged) tells it apart.
+var ErrDiverged = errors.New("backprop: training diverged")
+
+// Fit trains model on the examples x (one per row) and their targets y,
+// as cfg says, and returns what happened epoch by epoch and step by step.
+// Every step is the four lines of the lecture: forward pass, loss,
+// backward pass (after zeroing the gradients), optimizer update.
+//
+// Fit returns an error, with the History so far, if x, y or the validation
+// data contain NaN or infinite values, if the schedule gives a negative or
+// NaN learning rate, or if the loss becomes NaN or infinite (the error
+// wraps ErrDiverged, names the epoch and step, and suggests the usual cause:
+// a learning rate that is too high).
+//
+// Fit panics if x and y (or ValX and ValY) have different numbers of rows,
+// if only one of ValX and ValY is set, if Epochs, BatchSize, Patience or
+// LogEvery is negative, or if the model or loss panic on the data (shape
+// mismatch).
+func Fit(model Layer, x, y *mat.Dense, cfg FitConfig) (*History, error) {
+	cfg = cfg.withDefaults()
+	mustSameRows("Fit (x, y)", x, y)
+	if (cfg.ValX == nil) != (cfg.ValY == nil) {
+		panic("backprop: Fit: set both ValX and ValY, or neither")
+	}
+	hasVal := cfg.ValX != nil
+	if hasVal {
+		mustSameRows("Fit (ValX, ValY)", cfg.ValX, cfg.ValY)
+	}
+	h := &History{BestLoss: math.Inf(1)}
+	for _, d := range []struct {
+		name string
+		m    *mat.Dense
+	}{{"x", x}, {"y", y}, {"ValX", cfg.ValX}, {"ValY", cfg.ValY}} {
+		if err := checkFinite("Fit", d.name, d.m); err != nil {
+			return h, err
+		}
+	}
+
+	n, _ := x.Dims()
+	batch := cfg.BatchSize
+	if batch == 0 || batch > n {
+		batch = n
+	}
+	stepsPerEpoch := (n + batch - 1) / batch
+	if total := cfg.Epochs * stepsPerEpoch; total <= 1<<20 {
+		h.Steps = make([]StepStats, 0, total)
+	}
+
+	t := newTrainer(model, cfg.Loss, cfg.Optimizer, cfg.threshold())
+	rng := NewRand(cfg.Seed)
+	order := rowIndices(n)
+	trainAcc := newAccuracyCounter(y, cfg.threshold())
+	var best []*mat.Dense // parameter values at the best epoch, for RestoreBest
+	wait, step := 0, 0
+	width := len(fmt.Sprint(cfg.Epochs))
+
+	for epoch := 1; epoch <= cfg.Epochs; epoch++ {
+		if !cfg.NoShuffle {
+			rng.Shuffle(n, func(i, j int) { order[i], order[j] = order[j], order[i] })
+		}
+		var lossSum float64
+		trainAcc.reset()
+		var lr float64
+		for _, idx := range Batches(order, batch) {
+			lr = cfg.Schedule(step)
+			if !(lr >= 0) || math.IsInf(lr, 1) {
+				return h, fmt.Errorf("backprop: Fit: the schedule gave learning rate %v at step %d; it must be finite and ≥ 0", lr, step)
+			}
+			t.xb = TakeRows(t.xb, x, idx)
+			t.yb = TakeRows(t.yb, y, idx)
+			loss, pred := t.forward(t.xb, t.yb)
+			if math.IsNaN(loss) || math.IsInf(loss, 0) {
+				h.Stop = StopDiverged
+				err := fmt.Errorf("%w: the loss is %v at epoch %d, step %d (learning rate %g); "+
+					"the learning rate is probably too high: try one 10 times smaller", ErrDiverged, loss, epoch, step, lr)
+				if cfg.Log != nil {
+					fmt.Fprintf(cfg.Log, "stopped: %v\n", err)
+				}
+				return h, err
+			}
+			trainAcc.add(pred, t.yb)
+			t.backwardAndUpdate(pred, t.yb, lr)
+			lossSum += loss * float64(len(idx))
+			s := StepStats{Epoch: epoch, Step: step, Loss: loss, LR: lr}
+			h.Steps = append(h.Steps, s)
+			if cfg.OnStep != nil {
+				cfg.OnStep(s)
+			}
+			step++
+		}
+
+		e := EpochStats{Epoch: epoch, Loss: lossSum / float64(n), Accuracy: trainAcc.value(),
+			ValLoss: math.NaN(), ValAccuracy: math.NaN(), LR: lr, Steps: step}
+		watched := e.Loss
+		if hasVal {
+			e.ValLoss, e.ValAccuracy = t.evaluate(cfg.ValX, cfg.ValY)
+			watched = e.ValLoss
+		}
+		h.Epochs = append(h.Epochs, e)
+		if math.IsNaN(watched) || math.IsInf(watched, 0) {
+			h.Stop = StopDiverged
+			return h, fmt.Errorf("%w: the validation loss is %v after epoch %d (learning rate %g); "+
+				"the learning rate is probably too high", ErrDiverged, watched, epoch, lr)
+		}
+		if watched < h.BestLoss-cfg.MinDelta {
+			h.BestEpoch, h.BestLoss, wait = epoch, watched, 0
+			if cfg.RestoreBest && cfg.Patience > 0 {
+				best = copyValues(best, t.params)
+			}
+		} else {
+			wait++
+		}
+		stopEarly := cfg.Patience > 0 && wait >= cfg.Patience
+		last := epoch == cfg.Epochs || stopEarly
+		if cfg.Log != nil && (epoch == 1 || last || epoch%cfg.LogEvery == 0) {
+			fmt.Fprintln(cfg.Log, e.logLine(width, cfg.Epochs))
+		}
+		if cfg.OnEpoch != nil {
+			cfg.OnEpoch(e)
+		}
+		if stopEarly {
+			h.Stop = StopEarly
+			if best != nil {
+				restoreValues(t.params, best)
+			}
+			break
+		}
+	}
+	if cfg.Log != nil {
+		fmt.Fprintf(cfg.Log, "stopped: %v after %d epochs; best loss %.4g at epoch %d\n",
+			h.Stop, len(h.Epochs), h.BestLoss, h.BestEpoch)
+	}
+	return h, nil
+}
+
+// logLine formats one epoch, e.g.
+// "epoch  3/20  loss 0.2514  acc 91.20%  val_loss 0.2733  val_acc 90.00%  lr 0.1".
+func (e EpochStats) logLine(width, epochs int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "epoch %*d/%d  loss %.4f", width, e.Epoch, epochs, e.Loss)
+	if !math.IsNaN(e.Accuracy) {
+		fmt.Fprintf(&b, "  acc %.2f%%", 100*e.Accuracy)
+	}
+	if !math.IsNaN(e.ValLoss) {
+		fmt.Fprintf(&b, "  val_loss %.4f", e.ValLoss)
+	}
+	if !math.IsNaN(e.ValAccuracy) {
+		fmt.Fprintf(&b, "  val_acc %.2f%%", 100*e.ValAccuracy)
+	}
+	fmt.Fprintf(&b, "  lr %.4g", e.LR)
+	return b.String()
+}
+
+func (cfg FitConfig) withDefaults() FitConfig {
+	for _, f := range []struct {
+		name string
+		v    int
+	}{{"Epochs", cfg.Epochs}, {"BatchSize", cfg.BatchSize}, {"Patience", cfg.Patience}, {"LogEvery", cfg.LogEvery}} {
+		if f.v < 0 {
+			panic(fmt.Sprintf("backprop: Fit: %s must be ≥ 0, got %d", f.name, f.v))
+		}
+	}
+	if cfg.Epochs == 0 {
+		cfg.Epochs = 100
+	}
+	if cfg.Loss == nil {
+		cfg.Loss = MSE{}
+	}
+	if cfg.Optimizer == nil {
+		cfg.Optimizer = NewSGD(SGDConfig{})
+	}
+	if cfg.LR == 0 {
+		cfg.LR = 0.01
+	}
+	if cfg.Schedule == nil {
+		cfg.Schedule = Constant(cfg.LR)
+	}
+	if cfg.LogEvery == 0 {
+		cfg.LogEvery = 1
+	}
+	return cfg
+}
+
+// threshold is the decision threshold of a one-column output.
+func (cfg FitConfig) threshold() float64 {
+	if cfg.Logits {
+		return 0
+	}
+	return 0.5
+}
+
+// checkFinite returns an error naming the first NaN or infinite entry of m
+// (nil m is fine).
+func checkFinite(op, name string, m *mat.Dense) error {
+	if m == nil {
+		return nil
+	}
+	raw := m.RawMatrix()
+	for i := 0; i < raw.Rows; i++ {
+		for j, v := range row(raw, i) {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return fmt.Errorf("backprop: %s: %s has %v at row %d, column %d", op, name, v, i, j)
+			}
+		}
+	}
+	return nil
+}
+
+// copyValues copies the value of every parameter into dst (reused when it
+// has the right length) and returns it.
+func copyValues(dst []*mat.Dense, params []*Param) []*mat.Dense {
+	if len(dst) != len(params) {
+		dst = make([]*mat.Dense, len(params))
+	}
+	for i, p := range params {
+		if dst[i] == nil {
+			dst[i] = mat.DenseCopyOf(p.Value)
+		} else {
+			dst[i].Copy(p.Value)
+		}
+	}
+	return dst
+}
+
+// restoreValues copies saved values back into the parameters.
+func restoreValues(params []*Param, saved []*mat.Dense) {
+	for i, p := range params {
+		p.Value.Copy(saved[i])
+	}
+}
