@@ -17,6 +17,7 @@ py=/usr/bin/python3
 [ -x "$py" ] || py=$(command -v python3)
 
 if [ $# -eq 0 ]; then set -- notebooks/*.ipynb; fi
+for nb in "$@"; do [ -f "$nb" ] || { echo "run-notebooks: no such notebook: $nb" >&2; exit 2; }; done
 status=0
 summary=()
 for nb in "$@"; do
@@ -34,7 +35,11 @@ for nb in "$@"; do
 		summary+=("FAIL  ${secs}s  $name")
 		echo "---- $name failed; the kernel said:" >&2
 		# nbconvert's CellExecutionError holds the cell source and the error.
-		sed -n '/CellExecutionError/,$p' "$log" | grep -v '^\[NbConvertApp\]' | head -80 >&2
+		if grep -q CellExecutionError "$log"; then
+			sed -n '/CellExecutionError/,$p' "$log" | grep -v '^\[NbConvertApp\]' | head -80 >&2
+		else
+			tail -20 "$log" >&2
+		fi
 		status=1
 	fi
 done

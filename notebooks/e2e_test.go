@@ -1,0 +1,58 @@
+package notebooks
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// e2eRequired reports whether end-to-end tools must be present: `make test`
+// sets BACKPROP_E2E=1, so there a missing Jupyter or Chromium fails the
+// test instead of skipping it.
+func e2eRequired() bool { return os.Getenv("BACKPROP_E2E") == "1" }
+
+// needTool skips (or, under `make test`, fails) when a command is missing.
+func needTool(t *testing.T, path, hint string) {
+	t.Helper()
+	if _, err := exec.LookPath(path); err != nil {
+		if e2eRequired() {
+			t.Fatalf("%s not found (%s); run `make setup-test`", path, hint)
+		}
+		t.Skipf("%s not found (%s); `make test` runs this test", path, hint)
+	}
+}
+
+// executeNotebook runs the notebook headless with the gonb kernel, as
+// `make test` does, and returns the path of the executed copy.
+func executeNotebook(t *testing.T, name string) string {
+	t.Helper()
+	needTool(t, "/usr/bin/python3", "Debian's python3 with Jupyter")
+	if err := exec.Command("/usr/bin/python3", "-c", "import nbconvert").Run(); err != nil {
+		needTool(t, "no-nbconvert-here", "jupyter-nbconvert")
+	}
+	out := t.TempDir()
+	abs, err := filepath.Abs(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("../scripts/run-notebooks.sh", abs)
+	cmd.Env = append(os.Environ(), "NOTEBOOK_OUT="+out)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("executing %s: %v\n%s", name, err, msg)
+	}
+	return filepath.Join(out, name)
+}
+
+// exportHTML turns an executed notebook into a standalone HTML page with
+// nbconvert, as a learner would to share their work, and returns its path.
+func exportHTML(t *testing.T, executed string) string {
+	t.Helper()
+	dir := filepath.Dir(executed)
+	cmd := exec.Command("/usr/bin/python3", "-m", "nbconvert", "--to", "html", "--output-dir", dir, executed)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("exporting %s to HTML: %v\n%s", executed, err, msg)
+	}
+	return strings.TrimSuffix(executed, ".ipynb") + ".html"
+}
