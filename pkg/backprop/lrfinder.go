@@ -29,8 +29,9 @@ type LRRangeResult struct {
 	Losses   []float64 // the loss that step returned
 	Smoothed []float64 // the running average of Losses, bias-corrected
 	// Suggested is a tenth of MinLoss, the rule of fastai's first lr_find:
-	// the minimum itself is already at the edge of instability, and a
-	// minimum is robust to the noise of mini-batch losses.
+	// the smoothed loss lags the raw one, so its minimum lies at or past
+	// the edge of stability; being a minimum, it is robust to the noise
+	// of mini-batch losses.
 	Suggested float64
 	// MinLoss is the rate of the lowest smoothed loss.
 	MinLoss float64
