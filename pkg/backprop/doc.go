@@ -1,0 +1,128 @@
+// Package backprop is the library of the course "Deep Dive into Deep
+// Learning: Backpropagation": small, readable neural networks on gonum
+// matrices, with every gradient checked against finite differences.
+//
+// # Overview
+//
+// The package has seven parts, in the order the course meets them:
+//
+//   - Scalar autograd: Value, a number that remembers how it was computed,
+//     so that Backward can apply the chain rule through the whole graph
+//     (the micrograd idea). Graph exports the computation for drawing.
+//   - Layers: Linear (y = x·W + b) and the activations Sigmoid, Tanh,
+//     ReLU, LeakyReLU, Softmax and Identity, chained by Sequential.
+//   - Losses: regression (MSE, RMSE, MAE, MSLE, Huber), binary (BCE,
+//     BCEWithLogits, Hinge, SquaredHinge) and multi-class (CrossEntropy,
+//     SparseCrossEntropy and their WithLogits forms, KLDivergence).
+//     Losses lists them.
+//   - Optimizers: SGD (with momentum and Nesterov), Adagrad, Adadelta,
+//     RMSprop, Adam and AdamW, each checked against torch.optim.
+//   - Learning-rate schedules: Constant, StepDecay, Exponential,
+//     InverseTime, CosineAnnealing, WarmUp, Cyclical and OneCycle; a
+//     ReduceLROnPlateau controller; LRRangeTest, the learning-rate finder.
+//   - Training: Fit, one loop for batch, mini-batch and stochastic gradient
+//     descent, with validation data, early stopping, a History per epoch
+//     and per step, and hooks for live charts.
+//   - Gradient checking: CheckLayer, CheckLoss and CheckModel compare
+//     every analytic gradient with central finite differences.
+//   - Data: toy generators (MakeLinear, MakeXOR, MakeMoons, MakeCircles,
+//     MakeSpirals, MakeBlobs...), real data sets that work offline (Iris,
+//     Wine, BreastCancer, Digits, Diabetes, MNIST), Split, Standardizer,
+//     OneHot, Batches and TakeRows.
+//
+// # Matrices
+//
+// Everything is a *mat.Dense from gonum.org/v1/gonum/mat, with one example
+// per row: a batch of 32 points in the plane is 32×2. A Linear layer with
+// 2 inputs and 16 outputs holds W (2×16) and b (1×16) and maps the batch to
+// 32×16. Targets are rows too: one column of values for regression, of 0/1
+// for binary classification, of class indices 0, 1, … for the Sparse
+// losses, or one one-hot row per example for CrossEntropy.
+//
+// # Layers and backpropagation
+//
+// A Layer has three methods:
+//
+//	Forward(x) y        computes the output, caching what Backward needs
+//	Backward(dL/dy) dL/dx   adds dL/dθ into each Param.Grad, returns dL/dx
+//	Params() []*Param   the trainable tensors, each a Value and its Grad
+//
+// Backward is the chain rule: a layer receives how the loss changes with
+// its output and returns how it changes with its input, multiplying by its
+// local derivative on the way. Sequential runs Forward through its layers
+// in order and Backward in reverse: that is backpropagation. Gradients are
+// added, not assigned (a parameter used twice gets both contributions), so
+// they must be zeroed before each backward pass: Sequential.ZeroGrad, or
+// the function ZeroGrad. Matrices returned by Forward and Backward belong
+// to the layer and are overwritten by its next call.
+//
+// Weights start random, drawn by an Initializer (GlorotUniform,
+// GlorotNormal, HeUniform, HeNormal) from a seeded source: NewRand(seed).
+// The same seed gives the same network, bit for bit.
+//
+// # Training
+//
+// One training step is four lines:
+//
+//	pred := net.Forward(xb)              // 1. forward pass
+//	loss := lossFn.Value(pred, yb)       // 2. loss
+//	lossFn.Grad(g, pred, yb)             //    and its gradient dL/dpred
+//	net.ZeroGrad(); net.Backward(g)      // 3. backward pass
+//	opt.Step(net.Params(), lr)           // 4. update
+//
+// Fit runs that step over mini-batches and epochs. Its FitConfig works as a
+// zero value (MSE, plain SGD at 0.01, full batch, 100 epochs) and each field
+// documents its default. The learning rate comes from a Schedule at every
+// step, so optimizers never own it. Fit returns a History: per epoch the
+// loss, accuracy, validation loss and accuracy and learning rate, per step
+// the loss and learning rate, and why training stopped. A loss that turns
+// NaN or infinite stops training with an error (ErrDiverged) naming the
+// epoch and the step; the usual cause is a learning rate that is too high.
+//
+// # Checking gradients
+//
+// Every analytic gradient can be compared with the central difference
+// (L(θ+h) - L(θ-h)) / 2h. CheckLayer, CheckLoss and CheckModel report the
+// largest relative error |a-n| / max(|a|, |n|, tiny): below 1e-7 the
+// gradient is right, between 1e-7 and 1e-4 it is suspicious (acceptable
+// only near a kink such as ReLU at 0), above 1e-4 it is wrong. GradCheck
+// tunes the step, the floor and sampling for large layers.
+//
+// # Performance
+//
+// The library is meant to be read, but also to train real networks in
+// seconds. A training step of Linear and activation layers allocates
+// nothing once its buffers exist, also when the last batch of an epoch is
+// smaller; the matrix products use gonum's BLAS kernels, which skip zero
+// inputs (most pixels of an image). BenchmarkW1Epoch and BenchmarkW2Step
+// measure the step against the same networks in numpy and PyTorch.
+//
+// # Example
+//
+// A network that learns the two moons, checked and then trained:
+//
+//	x, y := backprop.MakeMoons(400, 0.1, 1)
+//	rng := backprop.NewRand(1)
+//	net := backprop.NewSequential(
+//		backprop.NewLinear("dense1", 2, 16, backprop.GlorotUniform, rng), &backprop.Tanh{},
+//		backprop.NewLinear("dense2", 16, 1, backprop.GlorotUniform, rng), &backprop.Sigmoid{},
+//	)
+//	fmt.Println(backprop.CheckModel(net, backprop.BCE{}, x.Slice(0, 4, 0, 2).(*mat.Dense),
+//		y.Slice(0, 4, 0, 1).(*mat.Dense)).Verdict()) // fine
+//	hist, err := backprop.Fit(net, x, y, backprop.FitConfig{
+//		Epochs: 100, BatchSize: 32, LR: 0.5, Loss: backprop.BCE{}, Log: os.Stdout, LogEvery: 20,
+//	})
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	fmt.Printf("accuracy %.1f%%\n", 100*hist.Last().Accuracy)
+//
+// # Panics and errors
+//
+// As in gonum, a programmer error (matrices of the wrong shape, a layer
+// used before Forward) panics with a message that starts with "backprop: "
+// and shows the shapes involved; each function's documentation says when it
+// panics. Problems in the data (NaN inputs, labels out of range, a loss
+// that diverges) are returned as errors or, inside losses, reported by a
+// panic message that names the offending value.
+package backprop
