@@ -52,11 +52,11 @@ func (s *paramState) begin(op string, params []*Param, nbuf int) (first bool) {
 		return true
 	}
 	if len(params) != len(s.params) {
-		panic(fmt.Sprintf("backprop: %s: got %d params, the first step had %d: pass the same list at every step", op, len(params), len(s.params)))
+		panic(fmt.Sprintf("backprop: %s: got %d params, the first step had %d: pass the same list at every step (a new model needs a new optimizer)", op, len(params), len(s.params)))
 	}
 	for k, p := range params {
 		if p != s.params[k] {
-			panic(fmt.Sprintf("backprop: %s: param %d (%q) is not the one of the first step: pass the same list at every step", op, k, p.Name))
+			panic(fmt.Sprintf("backprop: %s: param %d (%q) is not the one of the first step: pass the same list at every step (a new model needs a new optimizer)", op, k, p.Name))
 		}
 		if r, c := p.Value.Dims(); nbuf > 0 && r*c != len(s.bufs[0][k]) {
 			panic(fmt.Sprintf("backprop: %s: param %d (%q) changed shape to %d×%d since the first step (%d elements)", op, k, p.Name, r, c, len(s.bufs[0][k])))

@@ -165,3 +165,50 @@ func TestSchedulePanics(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) { mustPanic(t, tc.f, tc.want) })
 	}
 }
+
+// Over many settings, the cyclical schedules stay within their bounds and
+// reach them: Cyclical between BaseLR and MaxLR (peaking at MaxLR unless
+// exp_range shrinks it), OneCycle between its final rate and MaxLR.
+func TestScheduleBounds(t *testing.T) {
+	for up := 1; up <= 7; up += 3 {
+		for down := 0; down <= 8; down += 4 {
+			for mode := CyclicTriangular; mode <= CyclicExpRange; mode++ {
+				cfg := CyclicalConfig{BaseLR: 0.01, MaxLR: 0.2, StepSizeUp: up, StepSizeDown: down, Mode: mode, Gamma: 0.99}
+				s, peak := Cyclical(cfg), 0.0
+				for step := 0; step < 100; step++ {
+					lr := s(step)
+					if lr < cfg.BaseLR-1e-15 || lr > cfg.MaxLR+1e-15 {
+						t.Fatalf("%+v: step %d: rate %v outside [%v, %v]", cfg, step, lr, cfg.BaseLR, cfg.MaxLR)
+					}
+					peak = math.Max(peak, lr)
+				}
+				if mode != CyclicExpRange && math.Abs(peak-cfg.MaxLR) > 1e-12 {
+					t.Errorf("%+v: peak %v, want MaxLR %v", cfg, peak, cfg.MaxLR)
+				}
+			}
+		}
+	}
+	for total := 10; total <= 200; total += 19 {
+		for _, pct := range []float64{0.15, 0.3, 0.45} {
+			for _, three := range []bool{false, true} {
+				cfg := OneCycleConfig{MaxLR: 2, TotalSteps: total, PctStart: pct, ThreePhase: three}
+				s, peak, final := OneCycle(cfg), 0.0, 2.0/25/1e4
+				for step := 0; step < total; step++ {
+					lr := s(step)
+					if lr < final-1e-15 || lr > cfg.MaxLR+1e-15 {
+						t.Fatalf("%+v: step %d: rate %v outside [%v, %v]", cfg, step, lr, final, cfg.MaxLR)
+					}
+					peak = math.Max(peak, lr)
+				}
+				// The peak falls between two steps when p·T is not whole,
+				// and is missed entirely when the warm-up is that short.
+				if pct*float64(total) >= 3 && peak < 0.9*cfg.MaxLR {
+					t.Errorf("%+v: peak %v, want near MaxLR %v", cfg, peak, cfg.MaxLR)
+				}
+				if got := s(total - 1); math.Abs(got-final) > 1e-15 {
+					t.Errorf("%+v: last rate %v, want %v", cfg, got, final)
+				}
+			}
+		}
+	}
+}
