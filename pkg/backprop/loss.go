@@ -38,17 +38,18 @@ const (
 	hingeLabel                      // one of −1, 0, 1
 )
 
-// ok reports whether v is in d. NaN and ±Inf are in no domain.
+// ok reports whether v is in d. NaN and ±Inf are in no domain: v−v is 0
+// for a finite v and NaN otherwise, a test cheap enough to inline.
 func (d lossDomain) ok(v float64) bool {
 	switch d {
 	case unitInterval:
 		return v >= 0 && v <= 1
 	case aboveMinusOne:
-		return v > -1 && v < math.Inf(1)
+		return v > -1 && v-v == 0
 	case hingeLabel:
 		return v == 1 || v == 0 || v == -1
 	}
-	return !math.IsNaN(v) && !math.IsInf(v, 0)
+	return v-v == 0
 }
 
 func (d lossDomain) String() string {
@@ -71,14 +72,13 @@ func lossBadElement(name, which string, i, j int, v float64, d lossDomain) {
 	panic(fmt.Sprintf("backprop: %s: %s[%d,%d] = %v, want %v", name, which, i, j, v, d))
 }
 
-// lossCheckPair panics unless p is in pd and t in td; i and j locate them.
-func lossCheckPair(name string, i, j int, p, t float64, pd, td lossDomain) {
+// lossBadPair panics for whichever of p (in pred) and t (in target) is
+// outside its domain; i and j locate them.
+func lossBadPair(name string, i, j int, p, t float64, pd, td lossDomain) {
 	if !pd.ok(p) {
 		lossBadElement(name, "pred", i, j, p, pd)
 	}
-	if !td.ok(t) {
-		lossBadElement(name, "target", i, j, t, td)
-	}
+	lossBadElement(name, "target", i, j, t, td)
 }
 
 // lossBadRowSum panics for a probability row that does not sum to 1.
@@ -163,7 +163,9 @@ func meanOfElements[L elementLoss](l L, pred, target *mat.Dense) float64 {
 		prow, trow := lossRow(pr, i, cols), lossRow(tr, i, cols)
 		for j, p := range prow {
 			t := trow[j]
-			lossCheckPair(name, i, j, p, t, pd, td)
+			if !pd.ok(p) || !td.ok(t) {
+				lossBadPair(name, i, j, p, t, pd, td)
+			}
 			sum += l.loss(p, t)
 		}
 	}
@@ -181,7 +183,9 @@ func gradOfElements[L elementLoss](l L, dst, pred, target *mat.Dense) {
 		prow, trow, drow := lossRow(pr, i, cols), lossRow(tr, i, cols), lossRow(dr, i, cols)
 		for j, p := range prow {
 			t := trow[j]
-			lossCheckPair(name, i, j, p, t, pd, td)
+			if !pd.ok(p) || !td.ok(t) {
+				lossBadPair(name, i, j, p, t, pd, td)
+			}
 			drow[j] = l.dloss(p, t) * inv
 		}
 	}
