@@ -59,12 +59,13 @@ type CyclicalConfig struct {
 // where scale is 1 (triangular), 1/2^(cycle−1) (triangular2) or γ^t
 // (exp_range): torch CyclicLR with cycle_momentum off.
 //
-// It panics if the rates are negative, not finite or out of order, a step
-// size is negative, Gamma is outside [0, 1], or Mode is unknown.
+// It panics if the rates are negative, not finite or out of order, MaxLR
+// is 0, a step size is negative, Gamma is outside [0, 1], or Mode is unknown.
 func Cyclical(cfg CyclicalConfig) Schedule {
 	const op = "Cyclical"
 	mustRate(op, "BaseLR", cfg.BaseLR)
 	mustRate(op, "MaxLR", cfg.MaxLR)
+	mustConfig(cfg.MaxLR > 0, op, "MaxLR", cfg.MaxLR, "> 0")
 	if cfg.BaseLR > cfg.MaxLR {
 		panic(fmt.Sprintf("backprop: %s: BaseLR %v > MaxLR %v", op, cfg.BaseLR, cfg.MaxLR))
 	}
@@ -144,13 +145,14 @@ type OneCycleConfig struct {
 // 2pT−2 … T−1. The phase boundaries are real numbers, as in PyTorch.
 // After step T−1 the rate stays at η_min (PyTorch raises an error there).
 //
-// It panics if MaxLR is negative or not finite, TotalSteps is not
+// It panics if MaxLR is not positive and finite, TotalSteps is not
 // positive, PctStart is outside [0, 1), a factor is negative, or the
 // phases are too short to have two steps each (p·T ≤ 1, or nothing left
 // after the warm-up).
 func OneCycle(cfg OneCycleConfig) Schedule {
 	const op = "OneCycle"
 	mustRate(op, "MaxLR", cfg.MaxLR)
+	mustConfig(cfg.MaxLR > 0, op, "MaxLR", cfg.MaxLR, "> 0")
 	mustPositive(op, "TotalSteps", cfg.TotalSteps)
 	mustConfig(cfg.PctStart >= 0 && cfg.PctStart < 1, op, "PctStart", cfg.PctStart, "in (0, 1) (0 means 0.3)")
 	mustConfig(cfg.DivFactor >= 0, op, "DivFactor", cfg.DivFactor, "> 0 (0 means 25)")

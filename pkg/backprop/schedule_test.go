@@ -155,6 +155,8 @@ func TestSchedulePanics(t *testing.T) {
 		{"cyclical negative step size", func() { Cyclical(CyclicalConfig{MaxLR: 1, StepSizeUp: -2}) }, "-2 up"},
 		{"cyclical gamma above 1", func() { Cyclical(CyclicalConfig{MaxLR: 1, Gamma: 2}) }, "Gamma = 2"},
 		{"cyclical unknown mode", func() { Cyclical(CyclicalConfig{MaxLR: 1, Mode: 7}) }, "CyclicMode(7)"},
+		{"cyclical zero config", func() { Cyclical(CyclicalConfig{}) }, "MaxLR = 0"},
+		{"one cycle no rate", func() { OneCycle(OneCycleConfig{TotalSteps: 100}) }, "MaxLR = 0"},
 		{"one cycle no steps", func() { OneCycle(OneCycleConfig{MaxLR: 1}) }, "TotalSteps = 0"},
 		{"one cycle pct 1", func() { OneCycle(OneCycleConfig{MaxLR: 1, TotalSteps: 10, PctStart: 1}) }, "PctStart = 1"},
 		{"one cycle too short", func() { OneCycle(OneCycleConfig{MaxLR: 1, TotalSteps: 3}) }, "phase without steps"},
