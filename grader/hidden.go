@@ -1,0 +1,317 @@
+package grader
+
+import (
+	"fmt"
+	"math/rand/v2"
+
+	"github.com/deepdive-dl/backprop/exercises/checks"
+)
+
+// Kinds of tests. Public tests are the catalog's worked examples, which
+// learners see; the others are hidden.
+const (
+	KindPublic   = "public"
+	KindRandom   = "random"
+	KindEdge     = "edge"
+	KindProperty = "property"
+)
+
+// Points of a test, by kind.
+var pointsByKind = map[string]float64{KindPublic: 1, KindRandom: 2, KindEdge: 2, KindProperty: 1}
+
+// Test is one call of an exercise function and how its answer is judged:
+// against the solution (within checks' tolerance), or by Property, which
+// sees the arguments and the results and returns why they are wrong.
+type Test struct {
+	Name     string
+	Kind     string
+	Args     []any
+	Property func(args, results []any) error
+	// Unchanged, on a property test, judges only that the function left
+	// its arguments as they were.
+	Unchanged bool
+}
+
+// Points returns what the test is worth.
+func (t Test) Points() float64 { return pointsByKind[t.Kind] }
+
+// gen builds the hidden tests of one exercise from a random source.
+type gen func(r *rand.Rand) []Test
+
+// Tests returns every test of an exercise: its public cases, then the
+// hidden ones drawn from r.
+func Tests(e checks.Exercise, r *rand.Rand) []Test {
+	var ts []Test
+	for _, c := range e.Cases {
+		ts = append(ts, Test{Name: c.Name, Kind: KindPublic, Args: c.Args})
+	}
+	if g := hidden[e.Name]; g != nil {
+		ts = append(ts, g(r)...)
+	}
+	hasSlice := false
+	for _, p := range e.Params() {
+		hasSlice = hasSlice || p.Type[0] == '['
+	}
+	if hasSlice && len(ts) > 0 {
+		last := ts[len(ts)-1]
+		ts = append(ts, Test{Name: "leaves its arguments unchanged", Kind: KindProperty, Args: last.Args, Unchanged: true})
+	}
+	return ts
+}
+
+// Random values.
+
+func vecN(r *rand.Rand, n int, scale float64) []float64 {
+	v := make([]float64, n)
+	for i := range v {
+		v[i] = r.NormFloat64() * scale
+	}
+	return v
+}
+
+func matNK(r *rand.Rand, n, k int, scale float64) [][]float64 {
+	m := make([][]float64, n)
+	for i := range m {
+		m[i] = vecN(r, k, scale)
+	}
+	return m
+}
+
+func uniform(r *rand.Rand, n int, lo, hi float64) []float64 {
+	v := make([]float64, n)
+	for i := range v {
+		v[i] = lo + (hi-lo)*r.Float64()
+	}
+	return v
+}
+
+func labelsN(r *rand.Rand, n, k int) []int {
+	l := make([]int, n)
+	for i := range l {
+		l[i] = r.IntN(k)
+	}
+	return l
+}
+
+func zeroOne(r *rand.Rand, n int) []float64 {
+	v := make([]float64, n)
+	for i := range v {
+		v[i] = float64(r.IntN(2))
+	}
+	return v
+}
+
+// size draws a length in [lo, hi].
+func size(r *rand.Rand, lo, hi int) int { return lo + r.IntN(hi-lo+1) }
+
+// nonSquare draws two different sizes in [2, 7].
+func nonSquare(r *rand.Rand) (int, int) {
+	a := size(r, 2, 7)
+	b := size(r, 2, 6)
+	if b >= a {
+		b++
+	}
+	return a, b
+}
+
+// randomTests makes three random tests from one argument generator.
+func randomTests(r *rand.Rand, args func(r *rand.Rand) []any) []Test {
+	var ts []Test
+	for i := range 3 {
+		ts = append(ts, Test{Name: fmt.Sprintf("random inputs #%d", i+1), Kind: KindRandom, Args: args(r)})
+	}
+	return ts
+}
+
+func edge(name string, args ...any) Test { return Test{Name: name, Kind: KindEdge, Args: args} }
+
+func property(name string, p func(args, results []any) error, args ...any) Test {
+	return Test{Name: name, Kind: KindProperty, Args: args, Property: p}
+}
+
+// Generators shared by exercises with the same arguments.
+
+func regression(r *rand.Rand) []Test {
+	n := size(r, 2, 20)
+	ts := randomTests(r, func(r *rand.Rand) []any { n := size(r, 2, 20); return []any{vecN(r, n, 2), vecN(r, n, 2)} })
+	one := vecN(r, 1, 3)
+	return append(ts,
+		edge("batch of one", one, vecN(r, 1, 3)),
+		edge("large values", vecN(r, n, 1e6), vecN(r, n, 1e6)),
+		edge("perfect prediction", one, append([]float64(nil), one...)))
+}
+
+func probabilities(r *rand.Rand) []Test {
+	ts := randomTests(r, func(r *rand.Rand) []any { n := size(r, 2, 20); return []any{uniform(r, n, 0.01, 0.99), zeroOne(r, n)} })
+	return append(ts,
+		edge("probabilities exactly 0 and 1", []float64{0, 1, 0, 1, 0.5}, []float64{0, 1, 1, 0, 1}),
+		edge("batch of one", uniform(r, 1, 0.01, 0.99), []float64{1}),
+		edge("soft labels", uniform(r, 6, 0.05, 0.95), uniform(r, 6, 0, 1)))
+}
+
+func classification(r *rand.Rand) []Test {
+	ts := randomTests(r, func(r *rand.Rand) []any {
+		n, k := nonSquare(r)
+		return []any{matNK(r, n, k, 2), labelsN(r, n, k)}
+	})
+	n, k := nonSquare(r)
+	return append(ts,
+		edge("large logits (±1000)", matNK(r, n, k, 1000), labelsN(r, n, k)),
+		edge("batch of one", matNK(r, 1, k, 2), labelsN(r, 1, k)),
+		edge("confident and right", [][]float64{{50, 0, 0}, {0, 0, 50}}, []int{0, 2}))
+}
+
+func activation(extra ...func(r *rand.Rand) Test) gen {
+	return func(r *rand.Rand) []Test {
+		ts := randomTests(r, func(r *rand.Rand) []any { n, k := nonSquare(r); return []any{matNK(r, n, k, 2), matNK(r, n, k, 1)} })
+		k := size(r, 2, 5)
+		ts = append(ts,
+			edge("batch of one", matNK(r, 1, k, 2), matNK(r, 1, k, 1)),
+			edge("large inputs (±50)", [][]float64{{50, -50, 700, -700}}, [][]float64{{1, 1, 1, 1}}))
+		for _, x := range extra {
+			ts = append(ts, x(r))
+		}
+		return ts
+	}
+}
+
+// rowSums returns a property: every row of the single matrix result sums
+// to want.
+func rowSums(want float64) func(args, results []any) error {
+	return func(_, results []any) error {
+		m, _ := results[0].([][]float64)
+		for i, row := range m {
+			sum := 0.0
+			for _, v := range row {
+				sum += v
+			}
+			if !checks.Close(sum, want) {
+				return fmt.Errorf("row %d sums to %v, want %v", i, sum, want)
+			}
+		}
+		return nil
+	}
+}
+
+// hidden holds the hidden tests of every exercise.
+var hidden = map[string]gen{
+	"MSE":      regression,
+	"MSEGrad":  regression,
+	"RMSE":     regression,
+	"RMSEGrad": regression,
+	"BCE":      probabilities,
+	"BCEGrad":  probabilities,
+	"Softmax": func(r *rand.Rand) []Test {
+		ts := randomTests(r, func(r *rand.Rand) []any { n, k := nonSquare(r); return []any{matNK(r, n, k, 2)} })
+		n, k := nonSquare(r)
+		large := matNK(r, n, k, 1000)
+		return append(ts,
+			edge("large logits (±1000)", large),
+			edge("batch of one", matNK(r, 1, k, 2)),
+			edge("one class", [][]float64{{3}, {-7}}),
+			property("rows sum to 1 with large logits", rowSums(1), large))
+	},
+	"SoftmaxCrossEntropy": classification,
+	"SoftmaxCrossEntropyGrad": func(r *rand.Rand) []Test {
+		ts := classification(r)
+		n, k := nonSquare(r)
+		return append(ts, property("rows sum to 0", rowSums(0), matNK(r, n, k, 3), labelsN(r, n, k)))
+	},
+	"DenseBackward": func(r *rand.Rand) []Test {
+		ts := randomTests(r, func(r *rand.Rand) []any {
+			n, in := nonSquare(r)
+			out := size(r, 2, 5)
+			return []any{matNK(r, n, in, 1), matNK(r, in, out, 1), matNK(r, n, out, 1)}
+		})
+		in, out := nonSquare(r)
+		return append(ts,
+			edge("batch of one", matNK(r, 1, in, 1), matNK(r, in, out, 1), matNK(r, 1, out, 1)),
+			edge("one output", matNK(r, 4, in, 1), matNK(r, in, 1, 1), matNK(r, 4, 1, 1)))
+	},
+	"SigmoidBackward": activation(),
+	"ReLUBackward": activation(func(r *rand.Rand) Test {
+		return edge("zero inputs block the gradient", [][]float64{{0, 0, 1}, {-1, 0, 2}}, matNK(r, 2, 3, 1))
+	}),
+	"TanhBackward": activation(),
+	"SGDStep": func(r *rand.Rand) []Test {
+		ts := randomTests(r, func(r *rand.Rand) []any {
+			n := size(r, 1, 20)
+			return []any{vecN(r, n, 1), vecN(r, n, 1), uniform(r, 1, 0.001, 0.5)[0]}
+		})
+		n := size(r, 2, 10)
+		return append(ts,
+			edge("zero learning rate", vecN(r, n, 1), vecN(r, n, 1), 0.0),
+			edge("one weight", vecN(r, 1, 1), vecN(r, 1, 1), 0.1))
+	},
+	"MomentumStep": func(r *rand.Rand) []Test {
+		ts := randomTests(r, func(r *rand.Rand) []any {
+			n := size(r, 1, 20)
+			return []any{vecN(r, n, 1), vecN(r, n, 1), vecN(r, n, 1), uniform(r, 1, 0.001, 0.5)[0], uniform(r, 1, 0.5, 0.99)[0]}
+		})
+		n := size(r, 2, 10)
+		return append(ts,
+			edge("first step (zero velocity)", vecN(r, n, 1), vecN(r, n, 1), make([]float64, n), 0.1, 0.9),
+			edge("beta 0 is plain SGD", vecN(r, n, 1), vecN(r, n, 1), vecN(r, n, 1), 0.1, 0.0))
+	},
+	"RMSpropStep": func(r *rand.Rand) []Test {
+		ts := randomTests(r, func(r *rand.Rand) []any {
+			n := size(r, 1, 20)
+			return []any{vecN(r, n, 1), vecN(r, n, 1), uniform(r, n, 0, 2), uniform(r, 1, 0.001, 0.1)[0], 0.99, 1e-8}
+		})
+		n := size(r, 2, 10)
+		return append(ts,
+			edge("first step (zero average)", vecN(r, n, 1), vecN(r, n, 1), make([]float64, n), 0.01, 0.9, 1e-8),
+			edge("zero gradient", vecN(r, n, 1), make([]float64, n), make([]float64, n), 0.01, 0.9, 1e-8))
+	},
+	"AdamStep": func(r *rand.Rand) []Test {
+		ts := randomTests(r, func(r *rand.Rand) []any {
+			n := size(r, 1, 20)
+			return []any{vecN(r, n, 1), vecN(r, n, 1), vecN(r, n, 0.1), uniform(r, n, 0, 0.1), size(r, 2, 100), uniform(r, 1, 0.0001, 0.01)[0], 0.9, 0.999, 1e-8}
+		})
+		n := size(r, 2, 10)
+		return append(ts,
+			edge("first step (t = 1, zero moments)", vecN(r, n, 1), vecN(r, n, 1), make([]float64, n), make([]float64, n), 1, 0.001, 0.9, 0.999, 1e-8),
+			edge("late step (t = 10000)", vecN(r, n, 1), vecN(r, n, 1), vecN(r, n, 0.1), uniform(r, n, 0, 0.1), 10000, 0.001, 0.9, 0.999, 1e-8),
+			edge("zero gradient", vecN(r, n, 1), make([]float64, n), make([]float64, n), make([]float64, n), 3, 0.001, 0.9, 0.999, 1e-8))
+	},
+	"StepDecay": func(r *rand.Rand) []Test {
+		ts := randomTests(r, func(r *rand.Rand) []any {
+			return []any{uniform(r, 1, 0.01, 1)[0], uniform(r, 1, 0.1, 0.9)[0], size(r, 2, 20), size(r, 0, 100)}
+		})
+		every := size(r, 2, 20)
+		drops := size(r, 1, 5)
+		return append(ts,
+			edge("last step before a drop", 0.1, 0.5, every, drops*every-1),
+			edge("first step after a drop", 0.1, 0.5, every, drops*every),
+			edge("drop every step", 1.0, 0.9, 1, size(r, 1, 30)))
+	},
+	"CosineDecay": func(r *rand.Rand) []Test {
+		ts := randomTests(r, func(r *rand.Rand) []any {
+			total := size(r, 5, 200)
+			return []any{uniform(r, 1, 0.1, 1)[0], uniform(r, 1, 0, 0.05)[0], total, r.IntN(total + 1)}
+		})
+		total := size(r, 5, 200)
+		return append(ts,
+			edge("step 0 gives lrMax", 0.3, 0.01, total, 0),
+			edge("last step gives lrMin", 0.3, 0.01, total, total),
+			edge("after the end stays at lrMin", 0.3, 0.01, total, total+size(r, 1, 50)))
+	},
+	"MiniBatches": func(r *rand.Rand) []Test {
+		ts := randomTests(r, func(r *rand.Rand) []any { n := size(r, 1, 50); return []any{r.Perm(n), size(r, 1, n+3)} })
+		n := size(r, 2, 8)
+		return append(ts,
+			edge("batch size divides N", r.Perm(3*n), n),
+			edge("stochastic (batch size 1)", r.Perm(n), 1),
+			edge("batch size larger than N", r.Perm(n), n+5),
+			edge("no examples", []int{}, 4))
+	},
+	"TrainStep": func(r *rand.Rand) []Test {
+		net := func(r *rand.Rand, n, d, h, k int, scale float64) []any {
+			return []any{matNK(r, n, d, 1), labelsN(r, n, k), matNK(r, d, h, 1), vecN(r, h, 0.1), matNK(r, h, k, scale), vecN(r, k, 0.1), 0.1}
+		}
+		ts := randomTests(r, func(r *rand.Rand) []any { return net(r, size(r, 2, 8), size(r, 2, 5), size(r, 2, 6), size(r, 2, 4), 1) })
+		return append(ts,
+			edge("batch of one", net(r, 1, 3, 4, 2, 1)...),
+			edge("large logits", net(r, 5, 3, 4, 3, 800)...))
+	},
+}

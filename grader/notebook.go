@@ -1,0 +1,249 @@
+package grader
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// FromNotebook extracts the learner's exercise code from a GoNB notebook.
+//
+// GoNB cells hold Go declarations plus special lines: lines starting with
+// "%" (magics) or "!" (shell) are dropped, and a line "%%" starts the body
+// of a main function, so the rest of that cell is dropped too. As in GoNB, a
+// later cell's declaration replaces an earlier one of the same name. func
+// main and func init are dropped. Of the remaining declarations only those
+// the exercise functions need (directly or through other declarations) are
+// kept, with the imports they use, so exploratory cells that import the
+// course's library or draw charts do not stand in the way. A cell that
+// does not parse is skipped with a warning. Compile errors point to
+// "cell N:line".
+func FromNotebook(data []byte, origin string) (*Source, error) {
+	var nb struct {
+		Cells []struct {
+			CellType string          `json:"cell_type"`
+			Source   json.RawMessage `json:"source"`
+		} `json:"cells"`
+	}
+	if err := json.Unmarshal(data, &nb); err != nil {
+		return nil, fmt.Errorf("%s is not a notebook (.ipynb JSON): %v", origin, err)
+	}
+	src := &Source{Files: map[string][]byte{}, Origin: origin, Notebook: true}
+	decls := map[string]*cellDecl{}   // by declared name
+	imports := map[string]*cellDecl{} // by local package name
+	order := 0
+	for i, c := range nb.Cells {
+		if c.CellType != "code" {
+			continue
+		}
+		cell := i + 1
+		text := goLines(cellSource(c.Source))
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, "", "package exercises\n"+text, parser.SkipObjectResolution)
+		if err != nil {
+			if strings.TrimSpace(text) != "" {
+				src.Warnings = append(src.Warnings, fmt.Sprintf("cell %d skipped: it does not parse as Go declarations: %v", cell, firstLine(err.Error())))
+			}
+			continue
+		}
+		for _, imp := range f.Imports {
+			p, _ := strconv.Unquote(imp.Path.Value)
+			name := path.Base(p)
+			if strings.HasPrefix(name, "v") && strings.Contains(p, "/") { // math/rand/v2 is package rand
+				if _, err := strconv.Atoi(name[1:]); err == nil {
+					name = path.Base(path.Dir(p))
+				}
+			}
+			if imp.Name != nil {
+				name = imp.Name.Name
+			}
+			order++
+			imports[name] = &cellDecl{cell: cell, line: fset.Position(imp.Pos()).Line - 1, text: "import " + nodeText(fset, text, imp), order: order}
+		}
+		for _, d := range f.Decls {
+			if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.IMPORT {
+				continue
+			}
+			order++
+			cd := &cellDecl{cell: cell, line: fset.Position(d.Pos()).Line - 1, text: nodeText(fset, text, d), node: d, order: order}
+			for _, name := range declNames(d) {
+				if name != "main" && name != "init" && name != "_" {
+					decls[name] = cd
+				}
+			}
+		}
+	}
+	keep := closure(decls)
+	var used []*cellDecl
+	for name, d := range imports {
+		if usesName(keep, name) {
+			used = append(used, d)
+		}
+	}
+	var out bytes.Buffer
+	out.WriteString("package exercises\n")
+	for _, d := range sortDecls(used) {
+		fmt.Fprintf(&out, "\n//line cell %d:%d\n%s\n", d.cell, d.line, d.text)
+	}
+	for _, d := range sortDecls(keep) {
+		fmt.Fprintf(&out, "\n//line cell %d:%d\n%s\n", d.cell, d.line, d.text)
+	}
+	src.Files["notebook.go"] = out.Bytes()
+	return src, nil
+}
+
+// cellDecl is one top-level declaration or import of a notebook cell.
+type cellDecl struct {
+	cell, line int
+	text       string
+	node       ast.Decl
+	order      int
+}
+
+func cellSource(raw json.RawMessage) string {
+	var lines []string
+	if json.Unmarshal(raw, &lines) == nil {
+		return strings.Join(lines, "")
+	}
+	var s string
+	json.Unmarshal(raw, &s)
+	return s
+}
+
+// goLines blanks GoNB's special lines (keeping line numbers) and drops the
+// rest of the cell after "%%".
+func goLines(cell string) string {
+	lines := strings.Split(cell, "\n")
+	for i, l := range lines {
+		t := strings.TrimSpace(l)
+		if t == "%%" || strings.HasPrefix(t, "%% ") {
+			lines = lines[:i]
+			break
+		}
+		if strings.HasPrefix(t, "%") || strings.HasPrefix(t, "!") {
+			lines[i] = ""
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// nodeText returns the source of a node (the file has one extra first line,
+// the package clause).
+func nodeText(fset *token.FileSet, text string, n ast.Node) string {
+	full := "package exercises\n" + text
+	return full[fset.Position(n.Pos()).Offset:fset.Position(n.End()).Offset]
+}
+
+// declNames returns the names a declaration declares; methods are keyed by
+// receiver type and name, so they never replace a function.
+func declNames(d ast.Decl) []string {
+	switch d := d.(type) {
+	case *ast.FuncDecl:
+		if d.Recv != nil && len(d.Recv.List) == 1 {
+			return []string{"method " + typeName(d.Recv.List[0].Type) + "." + d.Name.Name}
+		}
+		return []string{d.Name.Name}
+	case *ast.GenDecl:
+		var names []string
+		for _, s := range d.Specs {
+			switch s := s.(type) {
+			case *ast.TypeSpec:
+				names = append(names, s.Name.Name)
+			case *ast.ValueSpec:
+				for _, n := range s.Names {
+					names = append(names, n.Name)
+				}
+			}
+		}
+		return names
+	}
+	return nil
+}
+
+func typeName(e ast.Expr) string {
+	switch e := e.(type) {
+	case *ast.StarExpr:
+		return typeName(e.X)
+	case *ast.Ident:
+		return e.Name
+	case *ast.IndexExpr:
+		return typeName(e.X)
+	case *ast.IndexListExpr:
+		return typeName(e.X)
+	}
+	return ""
+}
+
+// closure returns the declarations the exercise functions need: the
+// exercises, then every declaration named by a kept one, and the methods of
+// every kept type.
+func closure(decls map[string]*cellDecl) []*cellDecl {
+	kept := map[*cellDecl]bool{}
+	var queue []*cellDecl
+	add := func(d *cellDecl) {
+		if d != nil && !kept[d] {
+			kept[d] = true
+			queue = append(queue, d)
+		}
+	}
+	for _, e := range exerciseNames() {
+		add(decls[e])
+	}
+	for len(queue) > 0 {
+		d := queue[0]
+		queue = queue[1:]
+		ast.Inspect(d.node, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				add(decls[id.Name])
+				for key, m := range decls {
+					if strings.HasPrefix(key, "method "+id.Name+".") {
+						add(m)
+					}
+				}
+			}
+			return true
+		})
+	}
+	out := make([]*cellDecl, 0, len(kept))
+	for d := range kept {
+		out = append(out, d)
+	}
+	return out
+}
+
+// usesName reports whether an identifier name appears in the declarations.
+func usesName(decls []*cellDecl, name string) bool {
+	for _, d := range decls {
+		found := false
+		ast.Inspect(d.node, func(n ast.Node) bool {
+			if sel, ok := n.(*ast.SelectorExpr); ok {
+				if id, ok := sel.X.(*ast.Ident); ok && id.Name == name {
+					found = true
+				}
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// sortDecls orders declarations as they appear in the notebook.
+func sortDecls(ds []*cellDecl) []*cellDecl {
+	sort.Slice(ds, func(i, j int) bool { return ds[i].order < ds[j].order })
+	return ds
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	return s
+}

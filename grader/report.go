@@ -1,0 +1,272 @@
+package grader
+
+import (
+	"crypto/rand"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/deepdive-dl/backprop/exercises/checks"
+)
+
+// Report is the grade of one submission.
+type Report struct {
+	Submission string           `json:"submission"`
+	Seed       uint64           `json:"seed"` // of the hidden random inputs: rerun with it to reproduce
+	Score      float64          `json:"score"`
+	Max        float64          `json:"max_score"`
+	Problems   []Problem        `json:"problems,omitempty"` // why the package as a whole could not be graded
+	Warnings   []string         `json:"warnings,omitempty"`
+	Exercises  []ExerciseReport `json:"exercises"`
+	Seconds    float64          `json:"seconds"`
+
+	hiddenVisibility string
+}
+
+// ExerciseReport is the grade of one exercise.
+type ExerciseReport struct {
+	Name  string  `json:"name"`
+	Topic string  `json:"topic"`
+	Score float64 `json:"score"`
+	Max   float64 `json:"max_score"`
+	// Status is "passed", "partial", "failed", "not implemented", or why
+	// nothing ran: "missing", "wrong signature", "compile error",
+	// "refused before compiling", "crash", "no code found".
+	Status  string       `json:"status"`
+	Problem string       `json:"problem,omitempty"` // what went wrong for the whole exercise
+	Hint    string       `json:"hint,omitempty"`    // shown when the exercise lost points
+	Tests   []TestReport `json:"tests,omitempty"`
+
+	signature string
+}
+
+// TestReport is the outcome of one test.
+type TestReport struct {
+	Name    string  `json:"name"`
+	Kind    string  `json:"kind"` // public, random, edge or property
+	Score   float64 `json:"score"`
+	Max     float64 `json:"max_score"`
+	Passed  bool    `json:"passed"`
+	Message string  `json:"message,omitempty"`
+}
+
+// maxPoints is what an exercise is worth: the points of its tests, which
+// do not depend on the random draw.
+func maxPoints(e checks.Exercise) float64 {
+	sum := 0.0
+	for _, t := range Tests(e, rngFor(1, e.Name)) {
+		sum += t.Points()
+	}
+	return sum
+}
+
+// newReport starts a report with every exercise (or those of
+// opt.Exercises) at zero, and draws the seed if none is given.
+func newReport(submission string, opt Options) *Report {
+	seed := opt.Seed
+	for seed == 0 {
+		var b [8]byte
+		rand.Read(b[:])
+		seed = binary.LittleEndian.Uint64(b[:])
+	}
+	rep := &Report{Submission: submission, Seed: seed, hiddenVisibility: opt.HiddenVisibility}
+	for _, e := range checks.Exercises() {
+		if len(opt.Exercises) > 0 && !contains(opt.Exercises, e.Name) {
+			continue
+		}
+		rep.Exercises = append(rep.Exercises, ExerciseReport{Name: e.Name, Topic: e.Topic, Max: maxPoints(e), signature: signatureLine(e)})
+	}
+	rep.total()
+	return rep
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// fail marks every exercise as failed for one problem with the whole
+// submission.
+func (r *Report) fail(p Problem, status string) {
+	r.Problems = append(r.Problems, p)
+	for i := range r.Exercises {
+		r.Exercises[i].setProblem(status, p.String())
+	}
+}
+
+func (e *ExerciseReport) setProblem(status, msg string) {
+	e.Status, e.Problem, e.Score, e.Tests = status, msg, 0, nil
+	if ex, ok := checks.Lookup(e.Name); ok && status != "missing" {
+		e.Hint = ex.Hint
+	}
+}
+
+// summarize sets an exercise's score and status from its tests.
+func (e *ExerciseReport) summarize(ex checks.Exercise) {
+	e.Score = 0
+	notImpl := 0
+	for _, t := range e.Tests {
+		e.Score += t.Score
+		if strings.HasPrefix(t.Message, "not implemented") {
+			notImpl++
+		}
+	}
+	switch {
+	case e.Score == e.Max:
+		e.Status = "passed"
+	case notImpl == len(e.Tests):
+		e.Status, e.Problem = "not implemented", "not implemented: the function still panics with \"not implemented\""
+	case e.Score == 0:
+		e.Status = "failed"
+	default:
+		e.Status = "partial"
+	}
+	if e.Score < e.Max {
+		e.Hint = ex.Hint
+	}
+}
+
+// total adds up the exercises.
+func (r *Report) total() {
+	r.Score, r.Max = 0, 0
+	for _, e := range r.Exercises {
+		r.Score += e.Score
+		r.Max += e.Max
+	}
+}
+
+// Percent returns the score as a percentage of the maximum.
+func (r *Report) Percent() float64 {
+	if r.Max == 0 {
+		return 0
+	}
+	return 100 * r.Score / r.Max
+}
+
+// WriteText writes the report as a table for a terminal: one row per
+// exercise, then what failed and why, with hints.
+func (r *Report) WriteText(w io.Writer) error {
+	fmt.Fprintf(w, "Submission %s: %g / %g points (%.0f%%)   seed %d\n\n", r.Submission, r.Score, r.Max, r.Percent(), r.Seed)
+	for _, p := range r.Problems {
+		fmt.Fprintf(w, "  problem: %s\n", p)
+	}
+	for _, warn := range r.Warnings {
+		fmt.Fprintf(w, "  warning: %s\n", warn)
+	}
+	if len(r.Problems)+len(r.Warnings) > 0 {
+		fmt.Fprintln(w)
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "EXERCISE\tTOPIC\tSCORE\tMAX\tSTATUS")
+	for _, e := range r.Exercises {
+		fmt.Fprintf(tw, "%s\t%s\t%g\t%g\t%s\n", e.Name, e.Topic, e.Score, e.Max, e.Status)
+	}
+	tw.Flush()
+	for _, e := range r.Exercises {
+		if e.Score == e.Max {
+			continue
+		}
+		fmt.Fprintf(w, "\n%s (%g/%g): %s\n", e.Name, e.Score, e.Max, e.Status)
+		if e.Problem != "" {
+			fmt.Fprintf(w, "  %s\n", e.Problem)
+		}
+		for _, t := range e.Tests {
+			if !t.Passed && e.Status != "not implemented" {
+				fmt.Fprintf(w, "  - %s test %q (-%g): %s\n", t.Kind, t.Name, t.Max, t.Message)
+			}
+		}
+		if e.Hint != "" {
+			fmt.Fprintf(w, "  hint: %s\n", e.Hint)
+		}
+	}
+	return nil
+}
+
+// Text returns the report as WriteText writes it.
+func (r *Report) Text() string {
+	var b strings.Builder
+	r.WriteText(&b)
+	return b.String()
+}
+
+// WriteJSON writes the full report as indented JSON.
+func (r *Report) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r)
+}
+
+// GradescopeResults is the results.json that Gradescope's autograder reads.
+type GradescopeResults struct {
+	Score            float64          `json:"score"`
+	Output           string           `json:"output"`
+	Visibility       string           `json:"visibility"`
+	StdoutVisibility string           `json:"stdout_visibility"`
+	Tests            []GradescopeTest `json:"tests"`
+}
+
+// GradescopeTest is one entry of results.json: one test of one exercise,
+// or one exercise that could not run.
+type GradescopeTest struct {
+	Name       string  `json:"name"`
+	Score      float64 `json:"score"`
+	MaxScore   float64 `json:"max_score"`
+	Output     string  `json:"output,omitempty"`
+	Visibility string  `json:"visibility"`
+	Status     string  `json:"status,omitempty"` // "passed" or "failed"
+}
+
+// Gradescope converts the report. Public tests are "visible"; hidden ones
+// get Options.HiddenVisibility ("after_due_date" by default). An exercise
+// that did not run is one entry carrying all its points and the reason.
+func (r *Report) Gradescope() GradescopeResults {
+	hiddenVis := r.hiddenVisibility
+	if hiddenVis == "" {
+		hiddenVis = "after_due_date"
+	}
+	var sum strings.Builder
+	fmt.Fprintf(&sum, "%g / %g points. Hidden random inputs from seed %d.", r.Score, r.Max, r.Seed)
+	for _, p := range r.Problems {
+		fmt.Fprintf(&sum, "\n%s", p)
+	}
+	res := GradescopeResults{Score: r.Score, Output: sum.String(), Visibility: "visible", StdoutVisibility: "hidden"}
+	for _, e := range r.Exercises {
+		if len(e.Tests) == 0 {
+			out := e.Problem
+			if e.Hint != "" {
+				out += "\nHint: " + e.Hint
+			}
+			res.Tests = append(res.Tests, GradescopeTest{Name: e.Name, Score: e.Score, MaxScore: e.Max, Output: out, Visibility: "visible", Status: "failed"})
+			continue
+		}
+		for _, t := range e.Tests {
+			gt := GradescopeTest{Name: fmt.Sprintf("%s: %s (%s)", e.Name, t.Name, t.Kind), Score: t.Score, MaxScore: t.Max,
+				Visibility: hiddenVis, Status: "passed"}
+			if t.Kind == KindPublic {
+				gt.Visibility = "visible"
+			}
+			if !t.Passed {
+				gt.Status, gt.Output = "failed", t.Message
+				if e.Hint != "" {
+					gt.Output += "\nHint: " + e.Hint
+				}
+			}
+			res.Tests = append(res.Tests, gt)
+		}
+	}
+	return res
+}
+
+// WriteGradescope writes Gradescope's results.json.
+func (r *Report) WriteGradescope(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(r.Gradescope())
+}

@@ -1,0 +1,272 @@
+package grader
+
+import (
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/deepdive-dl/backprop/grader/wire"
+)
+
+// Limits bound what one learner program may use. The zero value of each
+// field selects its default.
+type Limits struct {
+	// Time is the wall time for all the tests of one exercise (default 3 s).
+	Time time.Duration
+	// Startup is the wall time for the program to start and finish its
+	// package initialisation (default 3 s).
+	Startup time.Duration
+	// Memory is the address space of the program in bytes (default 1.5 GiB;
+	// a Go program reserves about 0.7 GiB of it at start, so about 0.8 GiB
+	// are usable).
+	Memory int64
+	// Output is how many bytes of the program's standard output and error
+	// are kept for messages (default 16 KiB); the rest is discarded.
+	Output int
+}
+
+func (l Limits) withDefaults() Limits {
+	if l.Time <= 0 {
+		l.Time = 3 * time.Second
+	}
+	if l.Startup <= 0 {
+		l.Startup = 3 * time.Second
+	}
+	if l.Memory <= 0 {
+		l.Memory = 3 << 29
+	}
+	if l.Output <= 0 {
+		l.Output = 16 << 10
+	}
+	return l
+}
+
+// capped keeps the first max bytes written to it and drops the rest.
+type capped struct {
+	mu  sync.Mutex
+	buf []byte
+	max int
+}
+
+func (c *capped) Write(p []byte) (int, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if room := c.max - len(c.buf); room > 0 {
+		c.buf = append(c.buf, p[:min(room, len(p))]...)
+	}
+	return len(p), nil
+}
+
+func (c *capped) String() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return string(c.buf)
+}
+
+// process is one running learner program.
+type process struct {
+	cmd     *exec.Cmd
+	calls   *os.File
+	w       *wire.Writer
+	r       *wire.Reader
+	nonce   []byte
+	out     *capped
+	seq     uint64
+	limits  Limits
+	done    chan struct{} // closed when the process has exited
+	waitErr error
+}
+
+// reply is the answer to one call.
+type reply struct {
+	panicked string
+	results  []any
+	argsOut  []any // the arguments after the call, to see if they were modified
+}
+
+// errCrashed and errTimeout tell why a call has no reply.
+var (
+	errTimeout = errors.New("timeout")
+	errCrashed = errors.New("crashed")
+)
+
+// start runs the program under its limits (through /bin/sh's ulimit, in its
+// own process group, with an empty environment and working directory) and
+// waits for its hello, which comes once the learner package's init has
+// finished.
+func start(prog *program, limits Limits) (*process, error) {
+	callsR, callsW, err := os.Pipe()
+	if err != nil {
+		return nil, err
+	}
+	repliesR, repliesW, err := os.Pipe()
+	if err != nil {
+		callsR.Close()
+		callsW.Close()
+		return nil, err
+	}
+	cpu := int((limits.Time+limits.Startup)/time.Second) + 1
+	script := fmt.Sprintf(`ulimit -v %d && ulimit -t %d && ulimit -c 0 && exec "$0"`, limits.Memory>>10, cpu)
+	cmd := exec.Command("/bin/sh", "-c", script, prog.path)
+	cmd.Dir = prog.dir
+	cmd.Env = []string{"GOMAXPROCS=1", fmt.Sprintf("GOMEMLIMIT=%d", limits.Memory/4), "GOTRACEBACK=single", "PATH=/usr/bin:/bin"}
+	out := &capped{max: limits.Output}
+	cmd.Stdout, cmd.Stderr = out, out
+	cmd.ExtraFiles = []*os.File{callsR, repliesW} // fds 3 and 4
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
+	err = cmd.Start()
+	callsR.Close()
+	repliesW.Close()
+	if err != nil {
+		callsW.Close()
+		repliesR.Close()
+		return nil, err
+	}
+	p := &process{cmd: cmd, calls: callsW, w: wire.NewWriter(callsW), r: wire.NewReader(repliesR),
+		out: out, limits: limits, done: make(chan struct{})}
+	go func() {
+		p.waitErr = cmd.Wait()
+		repliesR.Close()
+		close(p.done)
+	}()
+	p.nonce = make([]byte, 8)
+	rand.Read(p.nonce)
+	callsW.Write(p.nonce)
+	err = p.await(time.Now().Add(limits.Startup), func() error {
+		magic, err := p.r.String()
+		if err != nil {
+			return err
+		}
+		got, err := p.r.Bytes(8)
+		if err != nil {
+			return err
+		}
+		if magic != wire.Magic || string(got) != string(p.nonce) {
+			return errors.New("bad hello")
+		}
+		return nil
+	})
+	if err != nil {
+		p.kill()
+		return nil, p.failure(err, "while starting (in your package's init functions)")
+	}
+	return p, nil
+}
+
+// await runs read in the background and waits for it until the deadline;
+// on a timeout it kills the process.
+func (p *process) await(deadline time.Time, read func() error) error {
+	res := make(chan error, 1)
+	go func() { res <- read() }()
+	timer := time.NewTimer(time.Until(deadline))
+	defer timer.Stop()
+	select {
+	case err := <-res:
+		if err != nil {
+			p.kill()
+			return errCrashed
+		}
+		return nil
+	case <-timer.C:
+		p.kill()
+		return errTimeout
+	}
+}
+
+// call asks the program to run one exercise function.
+func (p *process) call(name string, args []any, deadline time.Time) (reply, error) {
+	p.seq++
+	p.w.Uint(p.seq)
+	p.w.String(name)
+	if err := p.w.Values(args); err != nil {
+		return reply{}, err
+	}
+	if err := p.w.Flush(); err != nil {
+		p.kill()
+		return reply{}, p.failure(errCrashed, "")
+	}
+	var rep reply
+	err := p.await(deadline, func() error {
+		p.r.Reset()
+		nonce, err := p.r.Bytes(8)
+		if err != nil {
+			return err
+		}
+		seq, err := p.r.Uint()
+		if err != nil {
+			return err
+		}
+		if string(nonce) != string(p.nonce) || seq != p.seq {
+			return errors.New("reply out of order")
+		}
+		if rep.panicked, err = p.r.String(); err != nil {
+			return err
+		}
+		if rep.results, err = p.r.Values(); err != nil {
+			return err
+		}
+		rep.argsOut, err = p.r.Values()
+		return err
+	})
+	if err != nil {
+		return reply{}, p.failure(err, "")
+	}
+	return rep, nil
+}
+
+// failure explains why the program stopped answering, from what it printed.
+func (p *process) failure(err error, when string) error {
+	if err == errTimeout {
+		limit := p.limits.Time
+		if when != "" {
+			limit = p.limits.Startup
+		}
+		return &RunError{Kind: "timeout", Message: oneLine(fmt.Sprintf(
+			"time limit exceeded (%v) %s", limit, when)) + ": an infinite loop, or far too much work?"}
+	}
+	<-p.done
+	out := p.out.String()
+	kind, msg := "crash", "your code stopped the program "+when
+	switch {
+	case strings.Contains(out, "out of memory") || strings.Contains(out, "cannot allocate memory"):
+		kind, msg = "memory", oneLine(fmt.Sprintf("memory limit exceeded (%d MiB) %s", p.limits.Memory>>20, when))+": a huge or endless allocation?"
+	case strings.Contains(out, "stack exceeds") || strings.Contains(out, "stack overflow"):
+		msg = oneLine("stack overflow "+when) + ": a recursion that never ends?"
+	case strings.Contains(out, "panic: "):
+		msg = "a panic stopped the program " + when + " (in a goroutine?): " + firstLine(out[strings.Index(out, "panic: "):])
+	case strings.Contains(out, "fatal error: "):
+		msg = "the Go runtime stopped the program " + when + ": " + firstLine(out[strings.Index(out, "fatal error: "):])
+	case p.waitErr != nil:
+		msg = fmt.Sprintf("the program ended unexpectedly %s (%v)", when, p.waitErr)
+	}
+	return &RunError{Kind: kind, Message: oneLine(msg)}
+}
+
+// oneLine collapses runs of white space.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// RunError says why a learner program gave no answer.
+type RunError struct {
+	Kind    string // "timeout", "memory" or "crash"
+	Message string
+}
+
+func (e *RunError) Error() string { return e.Message }
+
+// kill ends the program's whole process group and closes the pipes.
+func (p *process) kill() {
+	syscall.Kill(-p.cmd.Process.Pid, syscall.SIGKILL)
+	p.calls.Close()
+}
+
+// stop ends the program and waits for it.
+func (p *process) stop() {
+	p.kill()
+	<-p.done
+}

@@ -1,0 +1,243 @@
+package grader
+
+import (
+	"archive/tar"
+	"archive/zip"
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Source is the learner's code found in a submission: Go files by name, as
+// they will be compiled into package exercises.
+type Source struct {
+	Files    map[string][]byte // base name → contents
+	Origin   string            // where the files were found, for messages
+	Notebook bool              // the files were extracted from a notebook
+	Warnings []string          // things skipped on the way (notebook cells that do not parse, ...)
+}
+
+// Limits on what is read from a submission, so an archive cannot exhaust the
+// grader's memory.
+const (
+	maxFileSize  = 1 << 20
+	maxTotalSize = 8 << 20
+	maxFiles     = 200
+)
+
+// Load finds the learner's code in a submission: a directory, a .zip or
+// .tar.gz (.tgz) archive, or a .ipynb notebook. In a directory or archive it
+// takes the Go files of the first of: a directory named exercises, the top
+// level, a single subdirectory; failing that, a single .ipynb notebook.
+// Test files (_test.go) are ignored.
+func Load(p string) (*Source, error) {
+	var files map[string][]byte
+	var err error
+	switch lower := strings.ToLower(p); {
+	case strings.HasSuffix(lower, ".ipynb"):
+		data, err := readCapped(p)
+		if err != nil {
+			return nil, err
+		}
+		return FromNotebook(data, filepath.Base(p))
+	case strings.HasSuffix(lower, ".zip"):
+		files, err = readZip(p)
+	case strings.HasSuffix(lower, ".tar.gz"), strings.HasSuffix(lower, ".tgz"):
+		files, err = readTarGz(p)
+	default:
+		files, err = readDir(p)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return pick(files, filepath.Base(p))
+}
+
+// pick chooses the package directory among the files of an archive or a
+// directory tree (paths with forward slashes).
+func pick(files map[string][]byte, origin string) (*Source, error) {
+	byDir := map[string]map[string][]byte{}
+	var notebooks []string
+	for name, data := range files {
+		dir, base := path.Split(name)
+		dir = strings.TrimSuffix(dir, "/")
+		switch {
+		case strings.HasSuffix(base, ".ipynb"):
+			notebooks = append(notebooks, name)
+		case strings.HasSuffix(base, ".go") && !strings.HasSuffix(base, "_test.go"):
+			if byDir[dir] == nil {
+				byDir[dir] = map[string][]byte{}
+			}
+			byDir[dir][base] = data
+		}
+	}
+	var dirs []string
+	for d := range byDir {
+		dirs = append(dirs, d)
+	}
+	sort.Strings(dirs)
+	for _, d := range dirs { // a directory named exercises, at any depth
+		if path.Base(d) == "exercises" {
+			return &Source{Files: byDir[d], Origin: path.Join(origin, d)}, nil
+		}
+	}
+	if f, ok := byDir[""]; ok {
+		return &Source{Files: f, Origin: origin}, nil
+	}
+	if len(dirs) == 1 {
+		return &Source{Files: byDir[dirs[0]], Origin: path.Join(origin, dirs[0])}, nil
+	}
+	if len(notebooks) == 1 {
+		return FromNotebook(files[notebooks[0]], path.Join(origin, notebooks[0]))
+	}
+	if len(dirs) == 0 && len(notebooks) == 0 {
+		return nil, fmt.Errorf("no Go files and no notebook found in %s: submit your exercises directory or your notebook", origin)
+	}
+	return nil, fmt.Errorf("cannot tell which code to grade in %s: %d directories of Go files and %d notebooks; submit only your exercises directory",
+		origin, len(dirs), len(notebooks))
+}
+
+// wanted reports whether a file of a submission is worth reading.
+func wanted(name string) bool {
+	for _, part := range strings.Split(name, "/") {
+		if strings.HasPrefix(part, ".") || part == "__MACOSX" || part == "vendor" {
+			return false
+		}
+	}
+	return strings.HasSuffix(name, ".go") || strings.HasSuffix(name, ".ipynb")
+}
+
+// budget counts what has been read and refuses too much.
+type budget struct{ files, bytes int }
+
+func (b *budget) add(name string, size int64) error {
+	b.files++
+	b.bytes += int(size)
+	if size > maxFileSize {
+		return fmt.Errorf("%s is larger than %d bytes", name, maxFileSize)
+	}
+	if b.files > maxFiles || b.bytes > maxTotalSize {
+		return errors.New("the submission has too many or too large files")
+	}
+	return nil
+}
+
+func readCapped(p string) ([]byte, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if err == nil && len(data) > maxFileSize {
+		err = fmt.Errorf("%s is larger than %d bytes", p, maxFileSize)
+	}
+	return data, err
+}
+
+func readDir(root string) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	var b budget
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if rel != "." && (strings.HasPrefix(d.Name(), ".") || d.Name() == "vendor") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() || !wanted(rel) { // symlinks are not followed
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		if err := b.add(rel, info.Size()); err != nil {
+			return err
+		}
+		files[rel], err = readCapped(p)
+		return err
+	})
+	return files, err
+}
+
+func readZip(p string) (map[string][]byte, error) {
+	zr, err := zip.OpenReader(p)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open %s as a zip archive: %v", filepath.Base(p), err)
+	}
+	defer zr.Close()
+	files := map[string][]byte{}
+	var b budget
+	for _, f := range zr.File {
+		name := path.Clean(strings.TrimPrefix(f.Name, "/"))
+		if f.FileInfo().IsDir() || !wanted(name) {
+			continue
+		}
+		if err := b.add(name, int64(f.UncompressedSize64)); err != nil {
+			return nil, err
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil, err
+		}
+		data, err := io.ReadAll(io.LimitReader(rc, maxFileSize+1))
+		rc.Close()
+		if err != nil {
+			return nil, err
+		}
+		if len(data) > maxFileSize { // the header lied
+			return nil, fmt.Errorf("%s is larger than %d bytes", name, maxFileSize)
+		}
+		files[name] = data
+	}
+	return files, nil
+}
+
+func readTarGz(p string) (map[string][]byte, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	gz, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open %s as a .tar.gz archive: %v", filepath.Base(p), err)
+	}
+	tr := tar.NewReader(gz)
+	files := map[string][]byte{}
+	var b budget
+	for {
+		h, err := tr.Next()
+		if err == io.EOF {
+			return files, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %v", filepath.Base(p), err)
+		}
+		name := path.Clean(strings.TrimPrefix(h.Name, "/"))
+		if h.Typeflag != tar.TypeReg || !wanted(name) {
+			continue
+		}
+		if err := b.add(name, h.Size); err != nil {
+			return nil, err
+		}
+		var buf bytes.Buffer
+		if _, err := io.Copy(&buf, io.LimitReader(tr, maxFileSize+1)); err != nil {
+			return nil, err
+		}
+		files[name] = buf.Bytes()
+	}
+}
