@@ -460,3 +460,46 @@ func TestLossGradPanicsOnDst(t *testing.T) {
 		}
 	}
 }
+
+// The package's own gradient check (what the notebooks call) never calls a
+// loss's gradient wrong. (Its "fine" threshold, 1e-7, is below what finite
+// differences resolve for −y/p at small p or for tiny gradient entries;
+// TestLossGradMatchesFiniteDifferences holds every loss to 1e-6.)
+func TestGradCheckOnEveryLoss(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	for _, tc := range lossTestCases {
+		pred, target := tc.inputs(rng, 3, 4)
+		if res := CheckLoss(tc.loss, pred, target); res.Verdict() == "wrong" {
+			t.Errorf("%v: %v", tc.loss, res)
+		}
+	}
+}
+
+// A probability loss after its activation layer gives the same gradient
+// with respect to the logits as the WithLogits loss: softmax − y and
+// sigmoid − y, divided by the batch.
+func TestLossThroughActivation(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	for _, tc := range []struct {
+		act           Layer
+		probs, logits Loss
+		inputs        lossInputs
+	}{
+		{&Softmax{}, CrossEntropy{}, CrossEntropyWithLogits{}, logitDistInputs},
+		{&Softmax{}, KLDivergence{}, CrossEntropyWithLogits{}, logitDistInputs},
+		{&Softmax{}, SparseCrossEntropy{}, SparseCrossEntropyWithLogits{}, sparseLogitInputs},
+		{&Sigmoid{}, BCE{}, BCEWithLogits{}, logitInputs},
+	} {
+		z, y := tc.inputs(rng, 6, 4)
+		p := tc.act.Forward(z)
+		gp := mat.NewDense(6, 4, nil)
+		tc.probs.Grad(gp, p, y)
+		got := tc.act.Backward(gp)
+		want := mat.NewDense(6, 4, nil)
+		tc.logits.Grad(want, z, y)
+		if !mat.EqualApprox(got, want, 1e-12) {
+			t.Errorf("%v through %v: gradient\n%v\nwant (%v)\n%v", tc.probs, tc.act,
+				mat.Formatted(got), tc.logits, mat.Formatted(want))
+		}
+	}
+}
