@@ -50,8 +50,8 @@ func (l MSE) Grad(dst, pred, target *mat.Dense)     { gradOfElements(l, dst, pre
 // is a valid subgradient (RMSE is a scaled Euclidean norm, and 0 lies in the
 // norm's subdifferential at the origin) and the natural choice at a minimum.
 // Grad also returns 0 if every error is so small (below about 1e-154) that
-// its square underflows to zero, and Value is +Inf if a square overflows
-// (an error above about 1e154).
+// its square underflows to zero; if a square overflows (an error above
+// about 1e154), Value is +Inf and Grad 0.
 //
 // Value and Grad panic if pred or target is nil or empty, if their shapes
 // differ (or dst's differs from pred's), or if an element is NaN or ±Inf.
