@@ -43,15 +43,6 @@ func grade(t *testing.T, path string, opt Options) *Report {
 	return rep
 }
 
-func (r *Report) exercise(name string) ExerciseReport {
-	for _, e := range r.Exercises {
-		if e.Name == name {
-			return e
-		}
-	}
-	return ExerciseReport{}
-}
-
 // goodMSE is a correct MSE that hostile submissions carry along, to show
 // that the hostile function costs only its own exercise.
 const goodMSE = `

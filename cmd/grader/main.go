@@ -1,0 +1,167 @@
+// Command grader grades the course's exercises with hidden tests.
+//
+// Usage:
+//
+//	grader grade [flags] SUBMISSION        one learner: a directory, .zip, .tar.gz or .ipynb
+//	grader class [flags] DIR               a whole class: every submission in DIR
+//	grader gradescope -o autograder.zip    Gradescope's autograder zip (setup.sh, run_autograder)
+//	grader release -o DIR [-repo ROOT]     the learner's copy of the course
+//	grader warmup                          fill the Go build cache (setup.sh runs it)
+//
+// grade prints a table of scores with what failed, why, and a hint; -json
+// and -gradescope also write the report as JSON or as Gradescope's
+// results.json. class writes gradebook.csv and feedback/ into -o. Run
+// "grader COMMAND -h" for the flags of a command.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/deepdive-dl/backprop/grader"
+)
+
+func main() {
+	if len(os.Args) < 2 {
+		usage()
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	var err error
+	switch cmd, args := os.Args[1], os.Args[2:]; cmd {
+	case "grade":
+		err = gradeCmd(ctx, args)
+	case "class":
+		err = classCmd(ctx, args)
+	case "gradescope":
+		err = gradescopeCmd(args)
+	case "release":
+		err = releaseCmd(args)
+	case "warmup":
+		var rep *grader.Report
+		if rep, err = grader.Warmup(); err == nil && rep.Score != rep.Max {
+			err = fmt.Errorf("warm-up grading failed:\n%s", rep.Text())
+		}
+	default:
+		usage()
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "grader:", err)
+		os.Exit(1)
+	}
+}
+
+func usage() {
+	fmt.Fprintln(os.Stderr, `usage: grader grade|class|gradescope|release|warmup [flags] [args]
+run "grader COMMAND -h" for the flags of a command`)
+	os.Exit(2)
+}
+
+// optionFlags registers the flags shared by grade and class.
+func optionFlags(fs *flag.FlagSet) func() grader.Options {
+	seed := fs.Uint64("seed", 0, "seed of the hidden random inputs (0: a fresh one, recorded in the report)")
+	only := fs.String("exercises", "", "comma-separated exercises to grade (default all)")
+	timeLimit := fs.Duration("time", 0, "wall time per exercise (default 3s)")
+	memory := fs.Int64("memory", 0, "address-space limit of the learner program in MiB (default 1536)")
+	vis := fs.String("visibility", "after_due_date", "Gradescope visibility of hidden tests: hidden, after_due_date or visible")
+	return func() grader.Options {
+		opt := grader.Options{Seed: *seed, HiddenVisibility: *vis,
+			Limits: grader.Limits{Time: *timeLimit, Memory: *memory << 20}}
+		if *only != "" {
+			opt.Exercises = strings.Split(*only, ",")
+		}
+		return opt
+	}
+}
+
+func gradeCmd(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("grade", flag.ExitOnError)
+	opts := optionFlags(fs)
+	jsonOut := fs.String("json", "", "also write the report as JSON to this file")
+	gsOut := fs.String("gradescope", "", "also write Gradescope's results.json to this file")
+	fs.Parse(args)
+	if fs.NArg() != 1 {
+		return fmt.Errorf("grade needs one submission")
+	}
+	rep, err := grader.Grade(ctx, fs.Arg(0), opts())
+	if err != nil {
+		return err
+	}
+	rep.WriteText(os.Stdout)
+	if *jsonOut != "" {
+		if err := writeFile(*jsonOut, rep.WriteJSON); err != nil {
+			return err
+		}
+	}
+	if *gsOut != "" {
+		return writeFile(*gsOut, rep.WriteGradescope)
+	}
+	return nil
+}
+
+func writeFile(path string, write func(w io.Writer) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func classCmd(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("class", flag.ExitOnError)
+	opts := optionFlags(fs)
+	out := fs.String("o", "grades", "output directory for gradebook.csv and feedback/")
+	workers := fs.Int("workers", 0, "submissions graded at once (default: number of CPUs)")
+	fs.Parse(args)
+	if fs.NArg() != 1 {
+		return fmt.Errorf("class needs one directory of submissions")
+	}
+	began := time.Now()
+	entries, err := grader.GradeClass(ctx, fs.Arg(0), *out, *workers, opts())
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		fmt.Printf("%-24s %6g / %g\n", e.Learner, e.Report.Score, e.Report.Max)
+	}
+	fmt.Printf("%d submissions graded in %.1fs; gradebook: %s\n", len(entries), time.Since(began).Seconds(),
+		filepath.Join(*out, "gradebook.csv"))
+	return nil
+}
+
+func gradescopeCmd(args []string) error {
+	fs := flag.NewFlagSet("gradescope", flag.ExitOnError)
+	out := fs.String("o", "autograder.zip", "the zip to write")
+	bin := fs.String("binary", "", "grader binary to bundle, built for linux/amd64 (default: this program)")
+	fs.Parse(args)
+	if *bin == "" {
+		self, err := os.Executable()
+		if err != nil {
+			return err
+		}
+		*bin = self
+	}
+	return writeFile(*out, func(w io.Writer) error { return grader.WriteAutograder(w, *bin) })
+}
+
+func releaseCmd(args []string) error {
+	fs := flag.NewFlagSet("release", flag.ExitOnError)
+	out := fs.String("o", "", "directory to write the learner's copy into (must not exist)")
+	repo := fs.String("repo", ".", "root of the course repository")
+	fs.Parse(args)
+	if *out == "" {
+		return fmt.Errorf("release needs -o DIR")
+	}
+	return grader.Release(*repo, *out)
+}

@@ -1,0 +1,165 @@
+package grader
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// ClassEntry is one learner's result in a class run.
+type ClassEntry struct {
+	Learner string
+	Path    string
+	Report  *Report
+}
+
+// Learners lists the submissions in dir: every subdirectory, .zip, .tar.gz,
+// .tgz and .ipynb, named by its base name without the extension.
+func Learners(dir string) ([]ClassEntry, error) {
+	items, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []ClassEntry
+	for _, it := range items {
+		name := it.Name()
+		if strings.HasPrefix(name, ".") {
+			continue
+		}
+		learner := ""
+		switch lower := strings.ToLower(name); {
+		case it.IsDir():
+			learner = name
+		case strings.HasSuffix(lower, ".tar.gz"):
+			learner = name[:len(name)-len(".tar.gz")]
+		case strings.HasSuffix(lower, ".zip"), strings.HasSuffix(lower, ".tgz"), strings.HasSuffix(lower, ".ipynb"):
+			learner = strings.TrimSuffix(name, filepath.Ext(name))
+		default:
+			continue
+		}
+		out = append(out, ClassEntry{Learner: learner, Path: filepath.Join(dir, name)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Learner < out[j].Learner })
+	return out, nil
+}
+
+// GradeClass grades every submission in dir with at most workers at a time
+// (runtime.NumCPU() when workers < 1), then writes into outDir a CSV
+// gradebook (gradebook.csv: one row per learner, one column per exercise)
+// and, per learner, feedback/<learner>.txt and feedback/<learner>.json. A
+// submission that cannot be graded gets a row with its problem; it never
+// stops the others.
+func GradeClass(ctx context.Context, dir, outDir string, workers int, opt Options) ([]ClassEntry, error) {
+	entries, err := Learners(dir)
+	if err != nil {
+		return nil, err
+	}
+	if workers < 1 {
+		workers = runtime.NumCPU()
+	}
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				entries[i].Report = gradeOne(ctx, entries[i].Path, opt)
+			}
+		}()
+	}
+	for i := range entries {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	return entries, writeClass(outDir, entries)
+}
+
+// gradeOne grades one submission and turns any failure of the grader
+// itself into a report, so that the batch goes on.
+func gradeOne(ctx context.Context, path string, opt Options) (rep *Report) {
+	defer func() {
+		if r := recover(); r != nil {
+			rep = newReport(path, opt)
+			rep.fail(Problem{Message: fmt.Sprintf("the grader failed on this submission: %v", r)}, "grader error")
+		}
+	}()
+	rep, err := Grade(ctx, path, opt)
+	if err != nil {
+		rep = newReport(path, opt)
+		rep.fail(Problem{Message: "the grader failed on this submission: " + err.Error()}, "grader error")
+	}
+	return rep
+}
+
+// writeClass writes the gradebook and the feedback files.
+func writeClass(outDir string, entries []ClassEntry) error {
+	if err := os.MkdirAll(filepath.Join(outDir, "feedback"), 0o755); err != nil {
+		return err
+	}
+	f, err := os.Create(filepath.Join(outDir, "gradebook.csv"))
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	w := csv.NewWriter(f)
+	header := []string{"learner", "score", "max_score", "percent"}
+	header = append(header, exerciseNames()...)
+	header = append(header, "problem", "seed")
+	w.Write(header)
+	num := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+	for _, e := range entries {
+		r := e.Report
+		row := []string{e.Learner, num(r.Score), num(r.Max), fmt.Sprintf("%.1f", r.Percent())}
+		for _, name := range exerciseNames() {
+			row = append(row, num(r.exercise(name).Score))
+		}
+		problem := ""
+		if len(r.Problems) > 0 {
+			problem = r.Problems[0].String()
+		}
+		row = append(row, problem, strconv.FormatUint(r.Seed, 10))
+		w.Write(row)
+
+		base := filepath.Join(outDir, "feedback", safeName(e.Learner))
+		if err := os.WriteFile(base+".txt", []byte(r.Text()), 0o644); err != nil {
+			return err
+		}
+		jf, err := os.Create(base + ".json")
+		if err != nil {
+			return err
+		}
+		r.WriteJSON(jf)
+		jf.Close()
+	}
+	w.Flush()
+	return w.Error()
+}
+
+// exercise returns the report of the named exercise (zero if absent).
+func (r *Report) exercise(name string) ExerciseReport {
+	for _, e := range r.Exercises {
+		if e.Name == name {
+			return e
+		}
+	}
+	return ExerciseReport{}
+}
+
+// safeName keeps a learner's name usable as a file name.
+func safeName(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '/' || r == '\\' || r == 0 || r == ':' {
+			return '_'
+		}
+		return r
+	}, s)
+}

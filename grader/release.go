@@ -1,0 +1,160 @@
+package grader
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// ReleasePaths are what the learner's copy of the course holds, relative to
+// the repository root; paths that do not exist are skipped. Everything else
+// (solutions/, grader/, cmd/grader/, the repository's own tooling) stays
+// with the instructors.
+var ReleasePaths = []string{
+	"go.mod", "go.sum", "README.md", "LICENSE", "NOTICE",
+	"notebooks", "pkg", "exercises", "tools", "package.json", "package-lock.json",
+}
+
+// releaseSkip are names never copied, at any depth.
+var releaseSkip = map[string]bool{".git": true, "node_modules": true, ".executed": true, ".ipynb_checkpoints": true}
+
+// Release writes the learner's copy of the course from the repository at
+// root into out (which must not exist yet): ReleasePaths, with the build tag
+// removed from the public tests of exercises so that go test ./exercises
+// runs them. It then checks the copy for leaks (LeakCheck) and returns an
+// error, leaving out in place for inspection, if it finds one.
+func Release(root, out string) error {
+	if _, err := os.Stat(out); err == nil {
+		return fmt.Errorf("release: %s already exists", out)
+	}
+	for _, p := range ReleasePaths {
+		src := filepath.Join(root, p)
+		if _, err := os.Stat(src); err != nil {
+			continue
+		}
+		err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if releaseSkip[d.Name()] {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			rel, _ := filepath.Rel(root, path)
+			dst := filepath.Join(out, rel)
+			if d.IsDir() {
+				return os.MkdirAll(dst, 0o755)
+			}
+			if !d.Type().IsRegular() {
+				return nil
+			}
+			data, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			if strings.HasPrefix(filepath.ToSlash(rel), "exercises/") && strings.HasSuffix(rel, "_test.go") {
+				data = bytes.Replace(data, []byte("//go:build learner\n"), nil, 1)
+			}
+			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+				return err
+			}
+			return os.WriteFile(dst, data, 0o644)
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return LeakCheck(root, out)
+}
+
+// LeakCheck returns an error if the release at out contains anything of the
+// instructors': a solutions or grader directory, an import of them, or the
+// body of any solution function (compared without white space).
+func LeakCheck(root, out string) error {
+	for _, dir := range []string{"solutions", "grader", filepath.Join("cmd", "grader")} {
+		if _, err := os.Stat(filepath.Join(out, dir)); err == nil {
+			return fmt.Errorf("release: %s/ must not be released", dir)
+		}
+	}
+	bodies, err := solutionBodies(filepath.Join(root, "solutions"))
+	if err != nil {
+		return err
+	}
+	markers := []string{"deepdive-dl/backprop/solutions", "deepdive-dl/backprop/grader"}
+	return filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if bytes.HasPrefix(data, []byte("package solutions")) || bytes.Contains(data, []byte("\npackage solutions")) {
+			return fmt.Errorf("release: %s is a file of package solutions", path)
+		}
+		flat := squash(string(data))
+		for _, m := range markers {
+			if strings.Contains(flat, m) {
+				return fmt.Errorf("release: %s mentions %s", path, m)
+			}
+		}
+		for name, body := range bodies {
+			if strings.Contains(flat, body) {
+				return fmt.Errorf("release: %s contains the solution of %s", path, name)
+			}
+		}
+		return nil
+	})
+}
+
+// solutionBodies returns the body of every function in the solutions
+// package, without white space, keyed by name; bodies too short to be
+// telling (a one-line return) are left out.
+func solutionBodies(dir string) (map[string]string, error) {
+	fset := token.NewFileSet()
+	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	if err != nil {
+		return nil, err
+	}
+	bodies := map[string]string{}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		file, err := parser.ParseFile(fset, f, src, 0)
+		if err != nil {
+			return nil, err
+		}
+		for _, d := range file.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				body := squash(string(src[fset.Position(fd.Body.Lbrace).Offset:fset.Position(fd.Body.Rbrace).Offset]))
+				if len(body) > 40 {
+					bodies[fd.Name.Name] = body
+				}
+			}
+		}
+	}
+	return bodies, nil
+}
+
+// squash removes all white space.
+func squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
+			return -1
+		}
+		return r
+	}, s)
+}
