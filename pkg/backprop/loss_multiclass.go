@@ -171,7 +171,9 @@ func (CrossEntropyWithLogits) Value(pred, target *mat.Dense) float64 {
 		tsum := distRowCheck(name, "target", i, trow, hintTargetRows)
 		// Σ y·(logsumexp − z) = Σ y·(m − z) + Σy·log Σ exp(z − m)
 		for j, t := range trow {
-			sum += t * (m - zrow[j])
+			if t != 0 { // skip 0·(m−z): NaN if m−z overflowed (|z| near 1e308)
+				sum += t * (m - zrow[j])
+			}
 		}
 		sum += tsum * math.Log(sumExpShifted(zrow, m))
 	}

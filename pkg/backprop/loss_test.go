@@ -95,11 +95,11 @@ func hingeInputs(rng *rand.Rand, r, c int) (*mat.Dense, *mat.Dense) {
 	return pred, target
 }
 
-// lossSoftmaxRows returns softmax of random logits, rows summing to 1.
-func lossSoftmaxRows(rng *rand.Rand, r, c int) *mat.Dense {
-	m := lossFill(r, c, func(int, int) float64 { return rng.NormFloat64() })
-	for i := range r {
-		row := m.RawRowView(i)
+// lossSoftmax returns the row-wise softmax of z, rows summing to 1.
+func lossSoftmax(z *mat.Dense) *mat.Dense {
+	p := mat.DenseCopyOf(z)
+	for i := range p.RawMatrix().Rows {
+		row := p.RawRowView(i)
 		var s float64
 		for j := range row {
 			row[j] = math.Exp(row[j])
@@ -109,7 +109,12 @@ func lossSoftmaxRows(rng *rand.Rand, r, c int) *mat.Dense {
 			row[j] /= s
 		}
 	}
-	return m
+	return p
+}
+
+// lossSoftmaxRows returns softmax of random logits.
+func lossSoftmaxRows(rng *rand.Rand, r, c int) *mat.Dense {
+	return lossSoftmax(lossFill(r, c, func(int, int) float64 { return rng.NormFloat64() }))
 }
 
 func distInputs(rng *rand.Rand, r, c int) (*mat.Dense, *mat.Dense) {
@@ -266,19 +271,7 @@ func TestLossIdentities(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	const r, c = 5, 4
 	z, y := logitDistInputs(rng, r, c)
-	p := mat.DenseCopyOf(z)
-	for i := range r {
-		row := p.RawRowView(i)
-		m := lossRow(z.RawMatrix(), i, c)
-		var s float64
-		for j := range row {
-			row[j] = math.Exp(m[j])
-			s += row[j]
-		}
-		for j := range row {
-			row[j] /= s
-		}
-	}
+	p := lossSoftmax(z)
 	labels := lossFill(r, 1, func(int, int) float64 { return float64(rng.IntN(c)) })
 	onehot := lossFill(r, c, func(i, j int) float64 {
 		if float64(j) == labels.At(i, 0) {
