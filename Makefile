@@ -8,7 +8,7 @@ PORT ?= 8888
 GO ?= go
 PY := /usr/bin/python3
 
-.PHONY: setup setup-test notebook test check-format vet gotest notebooks golden bench strip clean
+.PHONY: setup setup-test notebook test check-format vet gotest notebooks book golden bench strip clean
 
 ## setup: install Jupyter, Node, the GoNB kernel, Go tools and ECharts (idempotent)
 setup:
@@ -21,8 +21,8 @@ setup-test:
 notebook: setup
 	@scripts/notebook.sh $(PORT)
 
-## test: format, vet, unit and browser tests, then every notebook headless
-test: setup-test check-format vet gotest notebooks
+## test: format, vet, every notebook executed headless (the HTML book), then unit and browser tests
+test: setup-test check-format vet book gotest
 
 check-format:
 	@bad=$$(gofmt -l $$(git ls-files '*.go')); \
@@ -34,8 +34,13 @@ vet:
 gotest:
 	BACKPROP_E2E=1 $(GO) test -timeout 30m ./...
 
+## notebooks: execute every notebook headless (executed copies in build/notebooks/)
 notebooks:
 	@scripts/run-notebooks.sh
+
+## book: execute every notebook and write the HTML book to build/book/ (index.html)
+book:
+	@scripts/build-book.sh
 
 ## golden: regenerate the PyTorch golden files (needs Debian's python3-torch)
 golden:
