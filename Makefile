@@ -8,7 +8,8 @@ PORT ?= 8888
 GO ?= go
 PY := /usr/bin/python3
 
-.PHONY: setup setup-test notebook test check-format vet gotest notebooks book golden bench strip clean
+.PHONY: setup setup-test notebook test check-format vet gotest exercises notebooks book golden bench strip \
+	grade class gradescope release clean
 
 ## setup: install Jupyter, Node, the GoNB kernel, Go tools and ECharts (idempotent)
 setup:
@@ -31,8 +32,14 @@ check-format:
 vet:
 	$(GO) vet ./...
 
+# The exercises' public tests fail until a learner solves them, so they run
+# on their own: `make exercises`.
 gotest:
-	BACKPROP_E2E=1 $(GO) test -timeout 30m ./...
+	BACKPROP_E2E=1 $(GO) test -timeout 30m $$($(GO) list ./... | grep -v '/exercises$$')
+
+## exercises: run the public checks of the exercises you implemented
+exercises:
+	$(GO) test -tags learner -count=1 ./exercises
 
 ## notebooks: execute every notebook headless (executed copies in build/notebooks/)
 notebooks:
@@ -53,6 +60,26 @@ bench:
 ## strip: remove outputs from notebooks before committing them
 strip:
 	@$(PY) scripts/strip-notebooks.py notebooks/*.ipynb
+
+## grade: grade one submission: make grade SUB=path (a directory, .zip, .tar.gz or .ipynb)
+grade:
+	@test -n "$(SUB)" || { echo "usage: make grade SUB=path/to/submission"; exit 2; }
+	$(GO) run ./cmd/grader grade $(SUB)
+
+## class: grade a folder of submissions: make class DIR=submissions/ (writes build/grades/)
+class:
+	@test -n "$(DIR)" || { echo "usage: make class DIR=path/to/submissions"; exit 2; }
+	$(GO) run ./cmd/grader class -o build/grades $(DIR)
+
+## gradescope: build the Gradescope autograder zip in build/autograder.zip
+gradescope:
+	@mkdir -p build
+	$(GO) run ./cmd/grader gradescope -o build/autograder.zip
+
+## release: write the learner's copy of the course (no solutions, no hidden tests) to build/course
+release:
+	rm -rf build/course
+	$(GO) run ./cmd/grader release -o build/course
 
 clean:
 	rm -rf build
