@@ -26,6 +26,11 @@ type Linear struct {
 	params  []*Param
 	x       *mat.Dense // input of the last Forward
 	out, dx *mat.Dense // reused output buffers
+
+	// Scratch space of the products (see linear_kernel.go), reused: the
+	// non-zero entries of x, of xᵀ and of dL/dy, and Wᵀ.
+	xs, xt, gs sparseRows
+	wt         []float64
 }
 
 var _ Layer = (*Linear)(nil)
@@ -83,7 +88,8 @@ func (l *Linear) Forward(x *mat.Dense) *mat.Dense {
 	}
 	l.x = x
 	l.out = resize(l.out, r, l.Out())
-	linearForward(l.out.RawMatrix(), x.RawMatrix(), l.W.Value.RawMatrix(), l.B.Value.RawMatrix().Data)
+	l.xs.set(x.RawMatrix())
+	linearForward(l.out.RawMatrix(), &l.xs, l.W.Value.RawMatrix(), l.B.Value.RawMatrix().Data)
 	return l.out
 }
 
@@ -96,7 +102,10 @@ func (l *Linear) Backward(gradOut *mat.Dense) *mat.Dense {
 	l.BackwardParams(gradOut)
 	r, _ := gradOut.Dims()
 	l.dx = resize(l.dx, r, l.In())
-	linearGradX(l.dx.RawMatrix(), gradOut.RawMatrix(), l.W.Value.RawMatrix())
+	l.gs.set(gradOut.RawMatrix())
+	wt := transposeInto(l.wt, l.W.Value.RawMatrix())
+	l.wt = wt.Data
+	linearGradX(l.dx.RawMatrix(), &l.gs, wt)
 	return l.dx
 }
 
@@ -114,5 +123,6 @@ func (l *Linear) BackwardParams(gradOut *mat.Dense) {
 		panic(fmt.Sprintf("backprop: Linear.Backward (%s): gradOut is %s, want the output's shape %s",
 			l.Name, shapeString(gradOut), shapeString(l.out)))
 	}
-	linearGradW(l.W.Grad.RawMatrix(), l.x.RawMatrix(), gradOut.RawMatrix(), l.B.Grad.RawMatrix().Data)
+	l.xt.transpose(&l.xs, l.In())
+	linearGradW(l.W.Grad.RawMatrix(), &l.xt, gradOut.RawMatrix(), l.B.Grad.RawMatrix().Data)
 }

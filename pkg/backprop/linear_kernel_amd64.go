@@ -1,0 +1,16 @@
+//go:build amd64 && !purego
+
+package backprop
+
+import "golang.org/x/sys/cpu"
+
+// useAVX2 selects the assembly kernel (linear_kernel_amd64.s).
+var useAVX2 = cpu.X86.HasAVX2
+
+// combineRowsAVX2 adds Σ_t val[t]·b[idx[t]·stride+j] to dst[j] for every j
+// of dst, whose length must be a multiple of 4; len(val) must be at least
+// len(idx), and b must hold idx[t]·stride+len(dst) elements for every t.
+// Nothing is checked: combineRows does it.
+//
+//go:noescape
+func combineRowsAVX2(dst []float64, idx []int, val []float64, b []float64, stride int)

@@ -1,0 +1,84 @@
+//go:build amd64 && !purego
+
+#include "textflag.h"
+
+// func combineRowsAVX2(dst []float64, idx []int, val []float64, b []float64, stride int)
+//
+// For each block of 16 columns (then of 4) of dst, keeps the block's sums
+// in registers Y0-Y3 and, for each term t, adds val[t]·b[idx[t]·stride+j]:
+// VMULPD then VADDPD, the same two roundings as combineRowsGo.
+TEXT ·combineRowsAVX2(SB), NOSPLIT, $0-104
+	MOVQ dst_base+0(FP), DI
+	MOVQ dst_len+8(FP), CX
+	MOVQ idx_base+24(FP), SI
+	MOVQ idx_len+32(FP), DX
+	MOVQ val_base+48(FP), R8
+	MOVQ b_base+72(FP), R9
+	MOVQ stride+96(FP), R10
+	SHLQ $3, R10 // row stride in bytes
+
+block16:
+	CMPQ CX, $16
+	JLT  block4
+	VMOVUPD 0(DI), Y0
+	VMOVUPD 32(DI), Y1
+	VMOVUPD 64(DI), Y2
+	VMOVUPD 96(DI), Y3
+	XORQ R12, R12 // t
+
+terms16:
+	CMPQ R12, DX
+	JGE  store16
+	VBROADCASTSD (R8)(R12*8), Y4
+	MOVQ (SI)(R12*8), R13
+	IMULQ R10, R13
+	ADDQ R9, R13 // &b[idx[t]·stride + j]
+	VMULPD 0(R13), Y4, Y5
+	VADDPD Y5, Y0, Y0
+	VMULPD 32(R13), Y4, Y6
+	VADDPD Y6, Y1, Y1
+	VMULPD 64(R13), Y4, Y7
+	VADDPD Y7, Y2, Y2
+	VMULPD 96(R13), Y4, Y8
+	VADDPD Y8, Y3, Y3
+	INCQ R12
+	JMP  terms16
+
+store16:
+	VMOVUPD Y0, 0(DI)
+	VMOVUPD Y1, 32(DI)
+	VMOVUPD Y2, 64(DI)
+	VMOVUPD Y3, 96(DI)
+	ADDQ $128, DI
+	ADDQ $128, R9
+	SUBQ $16, CX
+	JMP  block16
+
+block4:
+	CMPQ CX, $4
+	JLT  done
+	VMOVUPD 0(DI), Y0
+	XORQ R12, R12
+
+terms4:
+	CMPQ R12, DX
+	JGE  store4
+	VBROADCASTSD (R8)(R12*8), Y4
+	MOVQ (SI)(R12*8), R13
+	IMULQ R10, R13
+	ADDQ R9, R13
+	VMULPD 0(R13), Y4, Y5
+	VADDPD Y5, Y0, Y0
+	INCQ R12
+	JMP  terms4
+
+store4:
+	VMOVUPD Y0, 0(DI)
+	ADDQ $32, DI
+	ADDQ $32, R9
+	SUBQ $4, CX
+	JMP  block4
+
+done:
+	VZEROUPPER
+	RET

@@ -1,0 +1,106 @@
+package backprop
+
+import (
+	"math"
+	"testing"
+
+	"gonum.org/v1/gonum/blas/blas64"
+)
+
+// TestCombineRowsKernels checks that the kernel in use (assembly on amd64
+// with AVX2) gives the Go kernel's results bit for bit, for every width
+// from 1 to 40 columns, strided matrices, repeated and absent rows.
+func TestCombineRowsKernels(t *testing.T) {
+	rng := NewRand(7)
+	for n := 1; n <= 40; n++ {
+		for _, terms := range []int{0, 1, 3, 17} {
+			rows, stride := 9, n+3
+			b := blas64.General{Rows: rows, Cols: n, Stride: stride, Data: make([]float64, (rows-1)*stride+n)}
+			for i := range b.Data {
+				b.Data[i] = rng.NormFloat64() * math.Exp(4*rng.NormFloat64())
+			}
+			idx := make([]int, terms)
+			val := make([]float64, terms)
+			for k := range idx {
+				idx[k] = rng.IntN(rows)
+				val[k] = rng.NormFloat64()
+			}
+			start := make([]float64, n)
+			for j := range start {
+				start[j] = rng.NormFloat64()
+			}
+			got := append([]float64(nil), start...)
+			combineRows(got, idx, val, b)
+			want := append([]float64(nil), start...)
+			combineRowsGo(want, idx, val, b, 0)
+			for j := range want {
+				if math.Float64bits(got[j]) != math.Float64bits(want[j]) {
+					t.Fatalf("n=%d terms=%d: column %d is %v, the Go kernel gives %v", n, terms, j, got[j], want[j])
+				}
+				// The reference: the same sum, term by term.
+				s := start[j]
+				for k, p := range idx {
+					s += float64(val[k] * b.Data[p*stride+j])
+				}
+				if s != want[j] {
+					t.Fatalf("n=%d terms=%d: column %d is %v, want %v", n, terms, j, want[j], s)
+				}
+			}
+		}
+	}
+}
+
+// TestSparseRowsTranspose lists the non-zeros of a matrix and of its
+// transpose and checks both against the dense entries, for a matrix with
+// zeros (listed entry by entry) and one without (used as it is).
+func TestSparseRowsTranspose(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		m    blas64.General
+	}{
+		{"zeros", blas64.General{Rows: 3, Cols: 4, Stride: 5, Data: []float64{
+			0, 1, 0, 2, 99,
+			0, 0, 0, 0, 99,
+			3, 0, 4, 5,
+		}}},
+		{"no zeros", blas64.General{Rows: 2, Cols: 3, Stride: 4, Data: []float64{
+			1, 2, 3, 99,
+			4, 5, 6,
+		}}},
+	} {
+		var s, st sparseRows
+		s.set(c.m)
+		st.transpose(&s, c.m.Cols)
+		checkSparseRows(t, c.name, &s, c.m, false)
+		checkSparseRows(t, c.name+" transposed", &st, c.m, true)
+	}
+}
+
+// checkSparseRows checks that s lists the non-zeros of m (of mᵀ if
+// transposed), each row's in increasing order.
+func checkSparseRows(t *testing.T, name string, s *sparseRows, m blas64.General, transposed bool) {
+	t.Helper()
+	rows, cols := m.Rows, m.Cols
+	at := func(i, p int) float64 { return m.Data[i*m.Stride+p] }
+	if transposed {
+		rows, cols = cols, rows
+		at = func(i, p int) float64 { return m.Data[p*m.Stride+i] }
+	}
+	for i := 0; i < rows; i++ {
+		idx, val := s.row(i)
+		dense := make([]float64, cols)
+		prev := -1
+		for k, p := range idx {
+			if p <= prev {
+				t.Errorf("%s: row %d: columns %v not increasing", name, i, idx)
+			}
+			prev = p
+			dense[p] = val[k]
+		}
+		for p := range dense {
+			if dense[p] != at(i, p) {
+				t.Errorf("%s: row %d: entry %d is %v, want %v", name, i, p, dense[p], at(i, p))
+			}
+		}
+	}
+}
