@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Runs the course's workloads with this project's library, with hand-written
+# numpy (float64) and with PyTorch (float64 and float32), all on one thread,
+# from the same data and starting weights, and prints a table of times and
+# ratios. Not part of CI: the machine's load changes the figures; the
+# ratios, measured in one run, are what to compare.
+#
+#   bench/compare.sh            (from the repository root)
+#   REPEAT=5 bench/compare.sh   (best of 5 runs per workload; default 3)
+#
+# Workloads (see bench/gobench and bench/reference.py):
+#   W1  784-128-10 ReLU MLP, softmax cross-entropy, 60,000 MNIST images
+#       (sparse: as they are, 81% zeros; dense: centred, no zeros),
+#       batch 64, SGD lr 0.1, one epoch
+#   W2  2-16-16-1 tanh MLP, sigmoid + BCE, 1,000 two-moons points, SGD
+#       lr 0.5; batch 32 (6,400 steps) and full batch (200 steps)
+#   a 1024×1024 by 1024×1024 float64 product
+# With libopenblas-dev installed, the Go workloads also run in the build
+# with -tags openblas ("go-openblas").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+REPEAT=${REPEAT:-3}
+PY=/usr/bin/python3
+
+need=()
+$PY -c 'import numpy' 2>/dev/null || need+=(python3-numpy)
+$PY -c 'import torch' 2>/dev/null || need+=(python3-torch)
+dpkg -s libopenblas-dev >/dev/null 2>&1 || need+=(libopenblas-dev)
+if ((${#need[@]})); then
+	echo "installing ${need[*]} from Debian" >&2
+	apt-get install -y "${need[@]}" >&2
+fi
+
+export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 GOMAXPROCS=1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+go build -o "$work/gobench" ./bench/gobench
+builds=("$work/gobench")
+if go build -tags openblas -o "$work/gobench-openblas" ./bench/gobench 2>"$work/openblas.log"; then
+	builds+=("$work/gobench-openblas")
+else
+	echo "no OpenBLAS build (see below); continuing without it" >&2
+	cat "$work/openblas.log" >&2
+fi
+
+echo "generating data and starting weights in $work/data" >&2
+"$work/gobench" gen "$work/data" >&2
+results=$work/results.jsonl
+
+run() { # run CMD..., appending its JSON line to the results
+	echo "  $*" >&2
+	"$@" | tee -a "$results" >&2
+}
+for ((r = 1; r <= REPEAT; r++)); do
+	echo "round $r of $REPEAT" >&2
+	for b in "${builds[@]}"; do
+		run "$b" w2 "$work/data" 32 6400
+		run "$b" w2 "$work/data" 1000 200
+		run "$b" w1 "$work/data" sparse
+		run "$b" w1 "$work/data" dense
+		run "$b" matmul 1024
+	done
+	for impl in numpy torch64 torch32; do
+		run $PY bench/reference.py $impl w2 "$work/data" 32 6400
+		run $PY bench/reference.py $impl w2 "$work/data" 1000 200
+		run $PY bench/reference.py $impl w1 sparse "$work/data"
+		run $PY bench/reference.py $impl w1 dense "$work/data"
+		run $PY bench/reference.py $impl matmul 1024
+	done
+done
+
+echo
+echo "## Workloads, one thread, best of $REPEAT ($(date -u +%Y-%m-%dT%H:%MZ), load average $(cut -d' ' -f1-3 /proc/loadavg))"
+echo
+status=0
+$PY bench/table.py <"$results" || status=$?
+
+echo
+echo "## Peak memory of one W1 epoch (sparse), data set $(($(stat -c %s "$work/data/w1_x_sparse.f64") / 1000000)) MB + labels"
+for b in "${builds[@]}"; do
+	/usr/bin/time -f "$(basename "$b"): peak RSS %M KB" "$b" w1 "$work/data" sparse >/dev/null
+done
+/usr/bin/time -f "numpy: peak RSS %M KB" $PY bench/reference.py numpy w1 sparse "$work/data" >/dev/null
+/usr/bin/time -f "torch32: peak RSS %M KB" $PY bench/reference.py torch32 w1 sparse "$work/data" >/dev/null
+
+echo
+echo "## Notebook cell: W2, 200 epochs of batch 32, shuffled, with its loss chart"
+"$work/gobench" notebook
+
+echo
+echo "## go test -bench (allocations per step)"
+go test ./pkg/backprop/ -run '^$' -bench 'W1|W2' -benchtime 2x -benchmem 2>&1 | grep -E '^Benchmark'
+go test ./pkg/backprop/ -run '^$' -bench 'W2' -benchmem 2>&1 | grep -E '^Benchmark'
+exit $status

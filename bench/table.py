@@ -1,0 +1,75 @@
+"""Prints the table of bench/compare.sh from its JSON lines (stdin).
+
+For every workload and implementation it keeps the best (smallest) time of
+the repeated runs, checks that the float64 implementations reach the same
+loss to 6 significant digits (float32 PyTorch to 3), and gives each time as
+a ratio to the project's pure-Go build: "numpy/go 3.1x" means numpy takes
+3.1 times as long. Exits with status 1 if a loss disagrees.
+"""
+import json
+import sys
+
+IMPLS = ["go", "go-openblas", "numpy", "torch64", "torch32"]
+FLOAT64 = {"go", "go-openblas", "numpy", "torch64"}
+ORDER = ["w1-sparse", "w1-dense", "w2-batch32", "w2-batch1000", "matmul1024"]
+UNIT = {"seconds": "s/epoch", "us_per_step": "µs/step", "gflops": "GFLOP/s"}
+
+best = {}  # (workload, impl) -> row
+for line in sys.stdin:
+    line = line.strip()
+    if not line.startswith("{"):
+        continue
+    r = json.loads(line)
+    if r["workload"] not in ORDER:
+        continue
+    key = (r["workload"], r["impl"])
+    metric = next(m for m in UNIT if m in r)
+    r["metric"] = metric
+    old = best.get(key)
+    better = (lambda a, b: a > b) if metric == "gflops" else (lambda a, b: a < b)
+    if old is None or better(r[metric], old[metric]):
+        best[key] = r
+
+impls = [i for i in IMPLS if any(k[1] == i for k in best)]
+head = ["workload", "unit"] + impls + ["%s/go" % i for i in impls if i != "go"] + ["loss (go)", "same loss"]
+rows, ok = [], True
+for w in ORDER:
+    got = {i: best.get((w, i)) for i in impls}
+    if not got.get("go"):
+        continue
+    metric = got["go"]["metric"]
+    cells = [w, UNIT[metric]]
+    for i in impls:
+        cells.append("%.4g" % got[i][metric] if got[i] else "-")
+    for i in impls:
+        if i == "go":
+            continue
+        if not got[i]:
+            cells.append("-")
+            continue
+        ratio = got["go"][metric] / got[i][metric] if metric == "gflops" else got[i][metric] / got["go"][metric]
+        cells.append("%.2fx" % ratio)
+    if "loss" in got["go"]:
+        ref = got["go"]["loss"]
+        verdict = []
+        for i in impls:
+            if i == "go" or not got[i]:
+                continue
+            rel = abs(got[i]["loss"] - ref) / abs(ref)
+            tol = 5e-7 if i in FLOAT64 else 5e-4
+            if rel > tol:
+                ok = False
+                verdict.append("%s OFF by %.1e" % (i, rel))
+        cells += ["%.9g" % ref, "; ".join(verdict) or "yes"]
+    else:
+        cells += ["", ""]
+    rows.append(cells)
+
+widths = [max(len(str(r[c])) for r in [head] + rows) for c in range(len(head))]
+for r in [head, ["-" * w for w in widths]] + rows:
+    print("| " + " | ".join(str(v).ljust(w) for v, w in zip(r, widths)) + " |")
+print()
+print("ratios: the other implementation's time over the pure-Go build's (>1: Go is faster);")
+print("for GFLOP/s, Go's rate over the other's. Best of the repeated runs. Losses: float64")
+print("implementations within 6 significant digits of Go, float32 PyTorch within 3.")
+sys.exit(0 if ok else 1)
