@@ -88,7 +88,7 @@ func atoi(s string) int {
 type result struct {
 	Workload string  `json:"workload"`
 	Impl     string  `json:"impl"`
-	Seconds  float64 `json:"seconds,omitempty"`   // per run
+	Seconds  float64 `json:"seconds,omitempty"` // per run
 	USPerStp float64 `json:"us_per_step,omitempty"`
 	GFLOPS   float64 `json:"gflops,omitempty"`
 	Loss     float64 `json:"loss,omitempty"` // on the whole training set, after training
