@@ -1,6 +1,202 @@
 #!/usr/bin/env bash
-# build-book.sh: execute every notebook, then write the HTML book in build/book/.
-# (Placeholder until the book builder lands: executes the notebooks only.)
+# build-book.sh: execute every notebook, then write the course as an HTML
+# book in build/book/ that reads offline.
+#
+#   scripts/build-book.sh                 execute notebooks/*.ipynb, then build
+#   scripts/build-book.sh --no-execute    build from the executed copies
+#                                         already in build/notebooks/
+#
+# build/book/ then holds
+#   index.html      the course title and every chapter in order: its title
+#                   (the notebook's first heading) and what it is about (its
+#                   first paragraph), linked to
+#   NN-name.html    one page per executed notebook (nbconvert's lab
+#                   template), with links to the contents and to the chapters
+#                   before and after it
+#   assets/         what those pages load: MathJax 2 (Debian's libjs-mathjax)
+#                   and RequireJS (libjs-requirejs), which nbconvert would
+#                   otherwise fetch from a CDN. The charts carry ECharts inline.
+#
+# Open build/book/index.html in a browser; no network is needed. A notebook
+# that fails to execute is listed in the index as not built, and the script
+# exits 1 after writing the rest of the book.
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-exec "$repo/scripts/run-notebooks.sh"
+cd "$repo"
+py=/usr/bin/python3
+[ -x "$py" ] || py=$(command -v python3)
+
+execute=1
+case "${1:-}" in
+--no-execute) execute=0 ;;
+"") ;;
+*) echo "usage: scripts/build-book.sh [--no-execute]" >&2; exit 2 ;;
+esac
+
+executed="${NOTEBOOK_OUT:-$repo/build/notebooks}"
+book="$repo/build/book"
+mathjax=/usr/share/javascript/mathjax
+requirejs=/usr/share/javascript/requirejs/require.min.js
+for f in "$mathjax/MathJax.js" "$requirejs"; do
+	[ -f "$f" ] || { echo "build-book: $f is missing; run 'make setup-test' (Debian packages libjs-mathjax, libjs-requirejs)" >&2; exit 1; }
+done
+
+shopt -s nullglob
+notebooks=(notebooks/*.ipynb)
+[ ${#notebooks[@]} -gt 0 ] || { echo "build-book: no notebooks in notebooks/" >&2; exit 1; }
+
+status=0
+if [ $execute = 1 ]; then
+	# A notebook that fails leaves no executed copy: remove the old ones so
+	# that a failure cannot hide behind the last good run.
+	for nb in "${notebooks[@]}"; do rm -f "$executed/$(basename "$nb")"; done
+	NOTEBOOK_OUT="$executed" scripts/run-notebooks.sh "${notebooks[@]}" || status=1
+fi
+
+# Assets: only the parts of MathJax that the TeX-AMS_CHTML-full
+# configuration loads (1.5 MB of the package's 50), and RequireJS.
+rm -rf "$book"
+mkdir -p "$book/assets/mathjax/config" "$book/assets/mathjax/jax/output" "$book/assets/mathjax/fonts/HTML-CSS/TeX"
+cp -L "$mathjax/MathJax.js" "$book/assets/mathjax/"
+cp -L "$mathjax/config/TeX-AMS_CHTML-full.js" "$mathjax/config/Safe.js" "$book/assets/mathjax/config/"
+cp -RL "$mathjax/extensions" "$book/assets/mathjax/"
+cp -RL "$mathjax/jax/input" "$mathjax/jax/element" "$book/assets/mathjax/jax/"
+cp -RL "$mathjax/jax/output/CommonHTML" "$mathjax/jax/output/PreviewHTML" "$book/assets/mathjax/jax/output/"
+cp -RL "$mathjax/fonts/HTML-CSS/TeX/woff" "$mathjax/fonts/HTML-CSS/TeX/otf" "$book/assets/mathjax/fonts/HTML-CSS/TeX/"
+cp -L "$requirejs" "$book/assets/require.min.js"
+
+"$py" - "$book" "$executed" "${notebooks[@]}" <<-'EOF' || status=1
+	"""Convert the executed notebooks to HTML pages and write the index."""
+	import html
+	import os
+	import re
+	import sys
+
+	import nbformat
+	from nbconvert import HTMLExporter
+	from nbconvert.filters import markdown2html
+	from traitlets.config import Config
+
+	book, executed, sources = sys.argv[1], sys.argv[2], sys.argv[3:]
+	MATHJAX = "assets/mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe"
+
+	def course_title():
+	    try:
+	        for line in open("README.md", encoding="utf-8"):
+	            if line.startswith("# "):
+	                return line[2:].strip()
+	    except OSError:
+	        pass
+	    return "Deep Dive into Deep Learning: Backpropagation"
+
+	def title_and_summary(nb, fallback):
+	    """The first Markdown heading, and the first paragraph after it."""
+	    title, summary = fallback, ""
+	    for cell in nb.cells:
+	        if cell.cell_type != "markdown":
+	            continue
+	        for block in re.split(r"\n\s*\n", cell.source):
+	            block = block.strip()
+	            if not block:
+	                continue
+	            if block.startswith("#"):
+	                if title == fallback:
+	                    title = block.splitlines()[0].lstrip("#").strip()
+	                continue
+	            if title != fallback and not block.startswith(("-", "*", "1.", "|", "```", "$$")):
+	                summary = block
+	                break
+	        if summary:
+	            break
+	    return title, summary
+
+	def inline(markdown):
+	    """Markdown of one paragraph as HTML, without the enclosing <p>."""
+	    out = markdown2html(markdown).strip()
+	    return re.sub(r"^<p>(.*)</p>$", r"\1", out, flags=re.S)
+
+	c = Config()
+	c.HTMLExporter.template_name = "lab"
+	c.HTMLExporter.mathjax_url = MATHJAX
+	c.HTMLExporter.require_js_url = "assets/require.min.js"
+	exporter = HTMLExporter(config=c)
+
+	chapters = []  # (file name, title, summary HTML, built)
+	for src in sources:
+	    name = os.path.basename(src)[: -len(".ipynb")]
+	    title, summary = title_and_summary(nbformat.read(src, as_version=4), name)
+	    built = os.path.exists(os.path.join(executed, name + ".ipynb"))
+	    chapters.append((name, title, inline(summary) if summary else "", built))
+
+	failed = []
+	for i, (name, title, _, built) in enumerate(chapters):
+	    if not built:
+	        failed.append(name)
+	        continue
+	    nb = nbformat.read(os.path.join(executed, name + ".ipynb"), as_version=4)
+	    nb.metadata["title"] = title
+	    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": name}})
+	    links = ['<a href="index.html">Contents</a>']
+	    if i > 0 and chapters[i - 1][3]:
+	        links.insert(0, '<a href="%s.html" rel="prev">&larr; %s</a>' % (chapters[i - 1][0], html.escape(chapters[i - 1][1])))
+	    if i + 1 < len(chapters) and chapters[i + 1][3]:
+	        links.append('<a href="%s.html" rel="next">%s &rarr;</a>' % (chapters[i + 1][0], html.escape(chapters[i + 1][1])))
+	    nav = ('<nav class="bp-book-nav" style="font:14px sans-serif;margin:12px auto;max-width:1100px;'
+	           'display:flex;justify-content:space-between;gap:1em">%s</nav>' % "".join("<span>%s</span>" % l for l in links))
+	    body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + "\n" + nav, body, count=1)
+	    # The last </body>: the charts' scripts hold the string "</body>" too.
+	    head, sep, tail = body.rpartition("</body>")
+	    body = head + nav + "\n" + sep + tail
+	    with open(os.path.join(book, name + ".html"), "w", encoding="utf-8") as f:
+	        f.write(body)
+
+	course = course_title()
+	items = []
+	for name, title, summary, built in chapters:
+	    if built:
+	        items.append('<li><a href="%s.html">%s</a><p>%s</p></li>' % (name, html.escape(title), summary))
+	    else:
+	        items.append('<li class="failed"><span>%s</span> <em>(not built: the notebook failed to execute or was not run; '
+	                     'see build/notebooks/%s.log)</em><p>%s</p></li>' % (html.escape(title), name, summary))
+	index = """<!DOCTYPE html>
+	<html lang="en">
+	<head>
+	<meta charset="utf-8">
+	<meta name="viewport" content="width=device-width, initial-scale=1.0">
+	<title>%(course)s</title>
+	<script type="text/x-mathjax-config">
+	MathJax.Hub.Config({tex2jax: {inlineMath: [["$", "$"], ["\\\\(", "\\\\)"]], processEscapes: true}});
+	</script>
+	<script src="%(mathjax)s"></script>
+	<style>
+	body { font: 16px/1.5 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", sans-serif; color: #222;
+	       max-width: 50em; margin: 2em auto; padding: 0 1em; }
+	h1 { font-weight: 600; }
+	ul.chapters { list-style: none; padding-left: 0; }
+	ul.chapters li { margin: 1.2em 0; }
+	ul.chapters a { font-size: 1.15em; font-weight: 600; text-decoration: none; color: #0b5cad; }
+	ul.chapters p { margin: 0.2em 0 0; color: #444; }
+	li.failed span { font-weight: 600; color: #a00; }
+	code { background: #f3f3f3; padding: 0 0.2em; border-radius: 3px; }
+	</style>
+	</head>
+	<body>
+	<h1>%(course)s</h1>
+	<p>The course's notebooks, executed: every number was computed and every chart drawn by the
+	course's Go code when this book was built. To run and change them, open the notebooks in Jupyter
+	(<code>make notebook</code>).</p>
+	<ul class="chapters">
+	%(items)s
+	</ul>
+	</body>
+	</html>
+	""" % {"course": html.escape(course), "mathjax": MATHJAX, "items": "\n".join(items)}
+	with open(os.path.join(book, "index.html"), "w", encoding="utf-8") as f:
+	    f.write(index)
+	built = len(chapters) - len(failed)
+	print("book: %d chapter%s in %s/index.html" % (built, "" if built == 1 else "s", book))
+	if failed:
+	    print("book: not built (execution failed): " + ", ".join(failed), file=sys.stderr)
+	    sys.exit(1)
+EOF
+exit $status

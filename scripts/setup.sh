@@ -7,8 +7,9 @@
 #   scripts/setup.sh --test   also what the tests need (Chromium)
 #
 # What it does, in order:
-#   1. system packages: Jupyter Notebook, nbconvert, nbclient, ipykernel and
-#      Node.js/npm (with --test also Chromium), from Debian/Ubuntu's apt;
+#   1. system packages: Jupyter Notebook, nbconvert, nbclient, ipykernel,
+#      MathJax (for the offline HTML book) and Node.js/npm (with --test also
+#      Chromium), from Debian/Ubuntu's apt;
 #   2. the Go tools at pinned versions (tools/go.mod): gonb, goimports, gopls,
 #      built into .cache/bin of this repository;
 #   3. the Go modules of the course, downloaded so notebooks work offline;
@@ -50,7 +51,7 @@ have_cmd_or_pkg() { # $1 = command to look for, $2 = Debian package
 	need_pkgs+=("$2")
 }
 if [ -x /usr/bin/apt-get ]; then
-	for p in jupyter-notebook jupyter-nbconvert python3-nbclient python3-ipykernel python3-nbformat; do
+	for p in jupyter-notebook jupyter-nbconvert python3-nbclient python3-ipykernel python3-nbformat libjs-mathjax; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || need_pkgs+=("$p")
 	done
 	have_cmd_or_pkg node nodejs

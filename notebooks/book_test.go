@@ -1,0 +1,222 @@
+package notebooks
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/deepdive-dl/backprop/internal/browser"
+)
+
+// bookDir returns the directory of the HTML book: build/book/ as `make
+// book` (and so `make test`) left it, or, when there is none, a fresh one
+// built by scripts/build-book.sh, which executes every notebook first.
+func bookDir(t *testing.T) string {
+	t.Helper()
+	dir, err := filepath.Abs("../build/book")
+	if err != nil {
+		t.Fatal(err)
+	}
+	index := filepath.Join(dir, "index.html")
+	if info, err := os.Stat(index); err == nil {
+		if newer := newerNotebooks(info.ModTime()); len(newer) > 0 {
+			t.Logf("note: %v changed after the book was built; `make book` rebuilds it", newer)
+		}
+		return dir
+	}
+	needTool(t, "/usr/bin/python3", "Debian's python3 with Jupyter")
+	t.Log("build/book/index.html is missing: building the book (executes every notebook)")
+	start := time.Now()
+	cmd := exec.Command("../scripts/build-book.sh")
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("scripts/build-book.sh: %v\n%s", err, msg)
+	}
+	t.Logf("built the book in %.0f s", time.Since(start).Seconds())
+	return dir
+}
+
+// newerNotebooks lists the notebooks modified after t.
+func newerNotebooks(t time.Time) []string {
+	var newer []string
+	paths, _ := filepath.Glob("*.ipynb")
+	for _, p := range paths {
+		if info, err := os.Stat(p); err == nil && info.ModTime().After(t) {
+			newer = append(newer, p)
+		}
+	}
+	return newer
+}
+
+// Scripts run in the book's pages, as JavaScript functions for Page.WaitTrue
+// and Page.Eval.
+const (
+	// mathDone: MathJax has loaded, finished its queue, and typeset every
+	// formula of the page (each TeX script has its rendered element).
+	mathDone = `() => {
+		const H = window.MathJax && window.MathJax.Hub;
+		if (!H || !H.queue || H.queue.pending > 0 || H.queue.running > 0) return false;
+		const scripts = document.querySelectorAll('script[type^="math/tex"]');
+		const shown = document.querySelectorAll(".MathJax_CHTML");
+		return scripts.length > 0 && shown.length >= scripts.length;
+	}`
+	// rawMath returns the visible text of the Markdown cells that still
+	// holds a formula delimiter: MathJax missed it.
+	rawMath = `() => {
+		const bad = [];
+		for (const el of document.querySelectorAll(".jp-RenderedMarkdown, .jp-MarkdownOutput, .text_cell_render")) {
+			const text = el.innerText;
+			const at = text.indexOf("$$");
+			if (at >= 0) bad.push(text.slice(Math.max(0, at - 40), at + 40));
+		}
+		return bad;
+	}`
+	// chartsSettled: every chart's script has run (drawn, or given up and
+	// left its static image).
+	chartsSettled = `() => {
+		const all = document.querySelectorAll(".bpviz");
+		for (const el of all) if (!el.getAttribute("data-bpviz")) return false;
+		return true;
+	}`
+	// blankCharts returns a line per chart that is not drawn: no ECharts
+	// canvas or svg, or one without painted pixels.
+	blankCharts = `() => {
+		const bad = [];
+		document.querySelectorAll(".bpviz").forEach((el, i) => {
+			const name = "chart " + (i + 1) + " (" + el.id + ")";
+			if (el.getAttribute("data-bpviz") !== "drawn") {
+				bad.push(name + ": not drawn by ECharts (state " + el.getAttribute("data-bpviz") + ")");
+				return;
+			}
+			const canvases = el.querySelectorAll("canvas");
+			const svg = el.querySelector("svg");
+			if (canvases.length === 0 && !svg) { bad.push(name + ": no canvas or svg"); return; }
+			let painted = 0;
+			for (const c of canvases) {
+				const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+				for (let j = 3; j < d.length; j += 4) if (d[j] !== 0) painted++;
+			}
+			if (svg) painted += svg.querySelectorAll("path, rect, text").length * 1000;
+			if (painted < 1000) bad.push(name + ": blank (" + painted + " painted pixels)");
+		});
+		return bad;
+	}`
+)
+
+// TestBookRendersOffline opens the HTML book in headless Chromium with the
+// network off: the index links every notebook, and in every chapter the
+// formulas are typeset by the book's own MathJax, every chart is drawn,
+// and no script reports an error.
+func TestBookRendersOffline(t *testing.T) {
+	if testing.Short() {
+		t.Skip("opens the HTML book in a browser; skipped with -short")
+	}
+	needTool(t, "chromium", "Debian package chromium")
+	dir := bookDir(t)
+	sources, err := filepath.Glob("*.ipynb")
+	if err != nil || len(sources) == 0 {
+		t.Fatalf("no notebooks found in notebooks/ (%v)", err)
+	}
+
+	br, err := browser.Launch(browser.Options{Offline: true, Width: 1200, Height: 900})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer br.Close()
+
+	index, err := br.Open("file://" + filepath.Join(dir, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var chapters []string
+	for _, src := range sources {
+		page := strings.TrimSuffix(src, ".ipynb") + ".html"
+		linked, err := index.Eval(`(href) => !!document.querySelector('ul.chapters a[href="' + href + '"]')`, page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !linked.Value.Bool() {
+			t.Errorf("index.html does not link %s (did %s fail to execute? see build/notebooks/%s.log)",
+				page, src, strings.TrimSuffix(src, ".ipynb"))
+			continue
+		}
+		chapters = append(chapters, page)
+	}
+	if errs := index.Errors(); len(errs) > 0 {
+		t.Errorf("index.html logged script errors: %v", errs)
+	}
+	index.Close()
+
+	for _, page := range chapters {
+		t.Run(strings.TrimSuffix(page, ".html"), func(t *testing.T) {
+			checkChapter(t, br, filepath.Join(dir, page))
+		})
+	}
+}
+
+// checkChapter opens one chapter of the book and checks its formulas,
+// charts and scripts; it logs where its screenshot is.
+func checkChapter(t *testing.T, br *browser.Browser, path string) {
+	start := time.Now()
+	p, err := br.Open("file://" + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	name := strings.TrimSuffix(filepath.Base(path), ".html")
+	shot := filepath.Join(os.TempDir(), "book-"+name+".png")
+	defer func() {
+		// Whatever failed, the picture helps.
+		if err := p.Screenshot(shot); err == nil {
+			t.Logf("screenshot: %s (%.1f s)", shot, time.Since(start).Seconds())
+		}
+	}()
+
+	if err := p.WaitTrue(mathDone, 30*time.Second); err != nil {
+		t.Errorf("formulas were not typeset by MathJax: %v\nbrowser log: %v", err, p.Logs())
+	}
+	if raw := evalStrings(t, p, rawMath); len(raw) > 0 {
+		t.Errorf("formula delimiters $$ left in the text: %q", raw)
+	}
+	if err := p.WaitTrue(chartsSettled, 30*time.Second); err != nil {
+		t.Errorf("the charts' scripts did not finish: %v", err)
+	}
+	time.Sleep(1200 * time.Millisecond) // let the charts' entry animations finish
+	n, err := p.Eval(`() => document.querySelectorAll(".bpviz").length`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n.Value.Int() == 0 {
+		t.Errorf("no charts in %s: every notebook shows at least one", name)
+	}
+	for _, msg := range evalStrings(t, p, blankCharts) {
+		t.Error(msg)
+	}
+	if errs := p.Errors(); len(errs) > 0 {
+		t.Errorf("script errors: %v", errs)
+	}
+	// With the network off, a resource that should have been local (a CDN
+	// script, a font) shows up as a failed load in the browser's log.
+	for _, l := range p.Logs() {
+		if strings.Contains(l, "Failed to load") || strings.Contains(l, "ERR_") {
+			t.Errorf("a resource failed to load offline: %s", l)
+		}
+	}
+}
+
+// evalStrings runs a script that returns a list of strings.
+func evalStrings(t *testing.T, p *browser.Page, js string) []string {
+	t.Helper()
+	res, err := p.Eval(js)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, v := range res.Value.Arr() {
+		out = append(out, fmt.Sprint(v.Str()))
+	}
+	return out
+}
