@@ -65,6 +65,22 @@ func row(m blas64.General, i int) []float64 {
 	return m.Data[i*m.Stride : i*m.Stride+m.Cols]
 }
 
+// eachRowOf3 calls fn with the matching rows of three matrices of the same
+// shape, len(gs) elements each: all of them at once when the three are
+// contiguous (one call, one tight loop), else row by row. fn does not
+// escape, so the closure costs no allocation.
+func eachRowOf3(d, g, y blas64.General, fn func(ds, gs, ys []float64)) {
+	if d.Stride == d.Cols && g.Stride == g.Cols && y.Stride == y.Cols {
+		n := g.Rows * g.Cols
+		fn(d.Data[:n], g.Data[:n], y.Data[:n])
+		return
+	}
+	for i := 0; i < g.Rows; i++ {
+		gs := row(g, i)
+		fn(row(d, i)[:len(gs)], gs, row(y, i)[:len(gs)])
+	}
+}
+
 // mapElems sets dst[i,j] = f(src[i,j]) for matrices of the same shape.
 func mapElems(dst, src blas64.General, f func(float64) float64) {
 	for i := 0; i < src.Rows; i++ {
@@ -121,7 +137,14 @@ type Tanh struct{ actCache }
 // Forward returns tanh(x), element-wise, owned by the layer.
 func (t *Tanh) Forward(x *mat.Dense) *mat.Dense {
 	xr, yr := t.forward(x)
-	mapElems(yr, xr, math.Tanh)
+	if xr.Stride == xr.Cols && yr.Stride == yr.Cols {
+		n := xr.Rows * xr.Cols
+		tanhSlice(yr.Data[:n], xr.Data[:n])
+		return t.out
+	}
+	for i := 0; i < xr.Rows; i++ {
+		tanhSlice(row(yr, i), row(xr, i))
+	}
 	return t.out
 }
 
@@ -129,13 +152,12 @@ func (t *Tanh) Forward(x *mat.Dense) *mat.Dense {
 // if gradOut is not the output's shape.
 func (t *Tanh) Backward(gradOut *mat.Dense) *mat.Dense {
 	gr, yr, dxr := t.backward("Tanh.Backward", gradOut)
-	for i := 0; i < gr.Rows; i++ {
-		gs := row(gr, i)
-		ys, ds := row(yr, i)[:len(gs)], row(dxr, i)[:len(gs)]
+	eachRowOf3(dxr, gr, yr, func(ds, gs, ys []float64) {
+		ds, ys = ds[:len(gs)], ys[:len(gs)]
 		for j, g := range gs {
 			ds[j] = g * (1 - ys[j]*ys[j])
 		}
-	}
+	})
 	return t.dx
 }
 

@@ -1,6 +1,9 @@
 package backprop
 
 import (
+	"fmt"
+	"math"
+
 	"gonum.org/v1/gonum/blas/blas64"
 )
 
@@ -40,6 +43,7 @@ import (
 // network) is not copied: its rows are used as they are, with the column
 // indices 0, 1, 2, … (dense holds it, iota the indices).
 type sparseRows struct {
+	cols  int // every column index is below cols
 	start []int
 	col   []int
 	val   []float64
@@ -62,7 +66,7 @@ func (s *sparseRows) row(i int) ([]int, []float64) {
 
 // setDense makes s the list of every entry of m.
 func (s *sparseRows) setDense(m blas64.General) {
-	s.whole, s.dense = true, m
+	s.whole, s.dense, s.cols = true, m, m.Cols
 	if len(s.iota) != m.Cols {
 		s.iota = growInts(s.iota, m.Cols)
 		for p := range s.iota {
@@ -78,7 +82,7 @@ func (s *sparseRows) set(m blas64.General) {
 		s.setDense(m)
 		return
 	}
-	s.whole = false
+	s.whole, s.cols = false, m.Cols
 	s.start = growInts(s.start, m.Rows+1)
 	s.col, s.val = s.col[:0], s.val[:0]
 	s.start[0] = 0
@@ -93,16 +97,36 @@ func (s *sparseRows) set(m blas64.General) {
 	}
 }
 
-// hasZero reports whether m has an entry equal to 0.
+// hasZero reports whether m has an entry equal to 0 (or −0). Shifted left
+// by one, the bits of ±0 are the only ones that give 0, so the smallest
+// shifted value tells, without a branch per element; four running minima
+// let the CPU work on four elements at once.
 func hasZero(m blas64.General) bool {
+	var m0, m1, m2, m3 uint64 = 1, 1, 1, 1
 	for i := 0; i < m.Rows; i++ {
-		for _, v := range m.Data[i*m.Stride : i*m.Stride+m.Cols] {
-			if v == 0 {
-				return true
-			}
+		r := m.Data[i*m.Stride : i*m.Stride+m.Cols]
+		j := 0
+		for ; j+4 <= len(r); j += 4 {
+			v := r[j : j+4 : j+4]
+			m0 = min(m0, math.Float64bits(v[0])<<1)
+			m1 = min(m1, math.Float64bits(v[1])<<1)
+			m2 = min(m2, math.Float64bits(v[2])<<1)
+			m3 = min(m3, math.Float64bits(v[3])<<1)
+		}
+		for ; j < len(r); j++ {
+			m0 = min(m0, math.Float64bits(r[j])<<1)
 		}
 	}
-	return false
+	return min(m0, m1, m2, m3) == 0
+}
+
+// mustFit panics unless every column index of s is a row of b: the
+// assembly kernel does not check its indices, so the products check them
+// here, once for all rows.
+func mustFit(s *sparseRows, b blas64.General) {
+	if s.cols > b.Rows {
+		panic(fmt.Sprintf("backprop: internal error: %d columns combine %d rows", s.cols, b.Rows))
+	}
 }
 
 // transpose sets s to the transpose of t, a matrix with cols columns: row p
@@ -115,7 +139,7 @@ func (s *sparseRows) transpose(t *sparseRows, cols int) {
 		return
 	}
 	// A counting sort: count the entries of each column, then place them.
-	s.whole = false
+	s.whole, s.cols = false, len(t.start)-1
 	nnz := len(t.col)
 	s.start = growInts(s.start, cols+1)
 	clear(s.start)
@@ -160,7 +184,8 @@ func growFloats(s []float64, n int) []float64 {
 }
 
 // combineRows adds Σ_t val[t]·b[idx[t],:] to dst, which has b.Cols
-// elements; len(val) must be len(idx), and every idx[t] a row of b.
+// elements; len(val) must be len(idx), and every idx[t] a row of b (see
+// mustFit).
 //
 // On amd64 with AVX2, an assembly version computes four columns per
 // instruction (combineRowsAVX2, linear_kernel_amd64.s); it does exactly
@@ -173,11 +198,6 @@ func combineRows(dst []float64, idx []int, val []float64, b blas64.General) {
 	val = val[:len(idx)]
 	j := 0
 	if useAVX2 && n >= 4 {
-		for _, p := range idx {
-			if uint(p) >= uint(b.Rows) {
-				panic("backprop: combineRows: row index out of range")
-			}
-		}
 		j = n &^ 3
 		combineRowsAVX2(dst[:j], idx, val, b.Data[:(b.Rows-1)*b.Stride+n], b.Stride)
 	}
@@ -237,6 +257,7 @@ func combineRowsGo(dst []float64, idx []int, val []float64, b blas64.General, j 
 func linearForward(out blas64.General, xs *sparseRows, w blas64.General, bias []float64) {
 	n := w.Cols
 	bias = bias[:n]
+	mustFit(xs, w)
 	for i := 0; i < out.Rows; i++ {
 		orow := out.Data[i*out.Stride : i*out.Stride+n]
 		copy(orow, bias)
@@ -255,6 +276,7 @@ func linearGradW(dw blas64.General, xt *sparseRows, g blas64.General, db []float
 			db[j] += v
 		}
 	}
+	mustFit(xt, g)
 	for p := 0; p < dw.Rows; p++ {
 		idx, val := xt.row(p)
 		combineRows(dw.Data[p*dw.Stride:p*dw.Stride+n], idx, val, g)
@@ -265,6 +287,7 @@ func linearGradW(dw blas64.General, xt *sparseRows, g blas64.General, db []float
 // wt holds wᵀ. Shapes: g r×n, wt n×k, dx r×k.
 func linearGradX(dx blas64.General, gs *sparseRows, wt blas64.General) {
 	k := wt.Cols
+	mustFit(gs, wt)
 	for i := 0; i < dx.Rows; i++ {
 		dxrow := dx.Data[i*dx.Stride : i*dx.Stride+k]
 		clear(dxrow)

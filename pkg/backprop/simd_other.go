@@ -2,9 +2,13 @@
 
 package backprop
 
-// useAVX2 is false: the Go kernel runs everywhere.
+// useAVX2 is false: the Go kernels run everywhere.
 const useAVX2 = false
 
 func combineRowsAVX2(dst []float64, idx []int, val []float64, b []float64, stride int) {
 	panic("backprop: combineRowsAVX2 called without AVX2")
+}
+
+func tanhAVX2(dst, src []float64) {
+	panic("backprop: tanhAVX2 called without AVX2")
 }

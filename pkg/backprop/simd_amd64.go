@@ -4,7 +4,9 @@ package backprop
 
 import "golang.org/x/sys/cpu"
 
-// useAVX2 selects the assembly kernel (linear_kernel_amd64.s).
+// useAVX2 selects the assembly kernels (linear_kernel_amd64.s and
+// tanh_amd64.s). Each does exactly the floating-point operations of its Go
+// counterpart, in the same order, so results do not depend on the machine.
 var useAVX2 = cpu.X86.HasAVX2
 
 // combineRowsAVX2 adds Σ_t val[t]·b[idx[t]·stride+j] to dst[j] for every j
@@ -14,3 +16,9 @@ var useAVX2 = cpu.X86.HasAVX2
 //
 //go:noescape
 func combineRowsAVX2(dst []float64, idx []int, val []float64, b []float64, stride int)
+
+// tanhAVX2 sets dst[i] = tanh(src[i]) for the first len(src)&^3 elements;
+// len(dst) must be at least len(src). tanhSlice checks it.
+//
+//go:noescape
+func tanhAVX2(dst, src []float64)
