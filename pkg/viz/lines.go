@@ -60,21 +60,21 @@ func (s Series) check(kind string) {
 // out, leaving a gap in the curve. Lines panics if a series has a non-nil X
 // of a different length than Y.
 func Lines(o Options, series ...Series) *charts.Line {
-	c := newRect(o, "Lines", series)
+	named := false
+	for _, s := range series {
+		s.check("Lines")
+		named = named || s.Name != ""
+	}
+	c := newRect(o, named)
 	for _, s := range series {
 		c.AddSeries(s.Name, lineData(s, o), lineStyle(len(s.Y)))
 	}
 	return c
 }
 
-// newRect returns an empty line chart with o's title, size, axes and a
-// legend when any series is named. Other x/y charts start from it too.
-func newRect(o Options, kind string, series []Series) *charts.Line {
-	named := false
-	for _, s := range series {
-		s.check(kind)
-		named = named || s.Name != ""
-	}
+// newRect returns an empty line chart with o's title, size and value axes,
+// and a legend if asked. Other x/y charts start from it too.
+func newRect(o Options, legend bool) *charts.Line {
 	w, h := o.size()
 	c := charts.NewLine()
 	c.SetGlobalOptions(
@@ -84,13 +84,32 @@ func newRect(o Options, kind string, series []Series) *charts.Line {
 		}),
 		charts.WithTitleOpts(opts.Title{Title: o.Title, Subtitle: o.Subtitle}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(named), Type: "scroll", Right: "5%", Top: "0"}),
-		charts.WithGridOpts(opts.Grid{Top: "60", Left: "70", Right: "40", Bottom: "50"}),
+		charts.WithLegendOpts(legendBelowTitle(o, legend)),
+		charts.WithGridOpts(opts.Grid{Top: strconv.Itoa(gridTop(o)), Left: "70", Right: "40", Bottom: "50"}),
 		charts.WithXAxisOpts(valueAxisX(o.XLabel, o.LogX)),
 		charts.WithYAxisOpts(valueAxisY(o.YLabel, o.LogY)),
 	)
 	return c
 }
+
+// The title takes the top left corner (a second line for the subtitle);
+// the legend goes on its own line under it, scrolling if it is long, and
+// the plot starts below.
+func titleHeight(o Options) int {
+	switch {
+	case o.Subtitle != "":
+		return 48
+	case o.Title != "":
+		return 30
+	}
+	return 4
+}
+
+func legendBelowTitle(o Options, show bool) opts.Legend {
+	return opts.Legend{Show: opts.Bool(show), Type: "scroll", Left: "60", Right: "30", Top: strconv.Itoa(titleHeight(o))}
+}
+
+func gridTop(o Options) int { return titleHeight(o) + 50 }
 
 func axisType(log bool) string {
 	if log {
@@ -101,13 +120,17 @@ func axisType(log bool) string {
 
 func valueAxisX(name string, log bool) opts.XAxis {
 	return opts.XAxis{Type: axisType(log), Name: name, NameLocation: "middle", NameGap: 28,
-		Scale: opts.Bool(true), SplitLine: &opts.SplitLine{Show: opts.Bool(true)}}
+		Scale: opts.Bool(true), SplitLine: &opts.SplitLine{Show: opts.Bool(true)}, AxisLine: offZero()}
 }
 
 func valueAxisY(name string, log bool) opts.YAxis {
 	return opts.YAxis{Type: axisType(log), Name: name, NameLocation: "middle", NameGap: 50,
-		Scale: opts.Bool(true), SplitLine: &opts.SplitLine{Show: opts.Bool(true)}}
+		Scale: opts.Bool(true), SplitLine: &opts.SplitLine{Show: opts.Bool(true)}, AxisLine: offZero()}
 }
+
+// offZero keeps axes at the edge of the plot: by default ECharts draws
+// the y axis through x = 0, across the curves.
+func offZero() *opts.AxisLine { return &opts.AxisLine{OnZero: opts.Bool(false)} }
 
 // lineStyle hides the point markers of long series, which would hide the
 // line itself.

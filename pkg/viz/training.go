@@ -1,0 +1,283 @@
+package viz
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+)
+
+// palette is ECharts' default series palette. Charts that give related
+// series one color (a run's train and validation curves) pick from it.
+var palette = []string{"#5470c6", "#91cc75", "#fac858", "#ee6666", "#73c0de",
+	"#3ba272", "#fc8452", "#9a60b4", "#ea7ccc"}
+
+func color(i int) string { return palette[i%len(palette)] }
+
+// Run is the history of one training run, one entry per epoch (or per
+// step). Nil slices are not drawn; NaN entries leave gaps (a validation
+// loss measured only every few epochs). X, if non-nil, gives the epoch of
+// each entry; otherwise entries are epochs 0, 1, 2, …
+type Run struct {
+	Name      string // e.g. "lr=0.1" or "Adam"; may be "" for a single run
+	X         []float64
+	TrainLoss []float64
+	ValLoss   []float64
+	TrainAcc  []float64
+	ValAcc    []float64
+}
+
+// LossCurves draws the loss of one or more runs, overlaid: each run has
+// its own color, its training curve solid and its validation curve dashed.
+// If any run has accuracies, they get a second panel on the right.
+// Options.LogY applies to the loss panel; unset axis labels become "epoch"
+// and "loss".
+//
+// LossCurves panics if a run's non-nil slices and X differ in length.
+func LossCurves(o Options, runs ...Run) *charts.Line {
+	if o.XLabel == "" {
+		o.XLabel = "epoch"
+	}
+	if o.YLabel == "" {
+		o.YLabel = "loss"
+	}
+	hasAcc := false
+	for _, r := range runs {
+		r.check()
+		hasAcc = hasAcc || r.TrainAcc != nil || r.ValAcc != nil
+	}
+	c := newRect(o, true)
+	if hasAcc {
+		twoPanels(c, o, "accuracy", false)
+	}
+	for i, r := range runs {
+		parts := []struct {
+			what   string
+			y      []float64
+			panel  int
+			dashed bool
+		}{
+			{"train", r.TrainLoss, 0, false},
+			{"validation", r.ValLoss, 0, true},
+			{"train acc", r.TrainAcc, 1, false},
+			{"validation acc", r.ValAcc, 1, true},
+		}
+		for _, p := range parts {
+			if p.y == nil {
+				continue
+			}
+			name := p.what
+			if r.Name != "" {
+				name = r.Name + " " + p.what
+			}
+			po := o
+			if p.panel == 1 {
+				po.LogY = false
+			}
+			c.AddSeries(name, lineData(Series{X: r.X, Y: p.y}, po),
+				lineStyle(len(p.y)), styled(color(i), p.dashed), onPanel(p.panel))
+		}
+	}
+	return c
+}
+
+func (r Run) check() {
+	n := -1
+	if r.X != nil {
+		n = len(r.X)
+	}
+	for _, s := range []struct {
+		name string
+		y    []float64
+	}{{"TrainLoss", r.TrainLoss}, {"ValLoss", r.ValLoss}, {"TrainAcc", r.TrainAcc}, {"ValAcc", r.ValAcc}} {
+		if s.y == nil {
+			continue
+		}
+		if n >= 0 && len(s.y) != n {
+			panic(fmt.Sprintf("viz: LossCurves: run %q has len(%s)=%d but %d epochs", r.Name, s.name, len(s.y), n))
+		}
+		if r.X == nil && n < 0 {
+			n = len(s.y)
+		}
+	}
+}
+
+// styled gives a series a fixed color, dashed if asked.
+func styled(c string, dashed bool) charts.SeriesOpts {
+	return func(s *charts.SingleSeries) {
+		ls := &opts.LineStyle{Color: c}
+		if dashed {
+			ls.Type = "dashed"
+		}
+		s.LineStyle = ls
+		s.ItemStyle = &opts.ItemStyle{Color: c}
+	}
+}
+
+// onPanel puts a series on the left (0) or right (1) panel of a chart made
+// by twoPanels.
+func onPanel(panel int) charts.SeriesOpts {
+	return func(s *charts.SingleSeries) {
+		s.XAxisIndex, s.YAxisIndex = panel, panel
+	}
+}
+
+// twoPanels splits a chart made by newRect into two side-by-side grids
+// sharing the x label, the right one with its own y axis.
+func twoPanels(c *charts.Line, o Options, rightY string, rightLog bool) {
+	top := strconv.Itoa(gridTop(o))
+	c.GridList = []opts.Grid{
+		{Top: top, Left: "70", Right: "54%", Bottom: "50"},
+		{Top: top, Left: "56%", Right: "30", Bottom: "50"},
+	}
+	x1 := valueAxisX(o.XLabel, o.LogX)
+	x1.GridIndex = 1
+	y1 := valueAxisY(rightY, rightLog)
+	y1.GridIndex = 1
+	c.XAxisList = append(c.XAxisList[:1], x1)
+	c.YAxisList = append(c.YAxisList[:1], y1)
+}
+
+// Schedule is a named learning-rate schedule: Rate gives the rate at a
+// step counted from 0. A backprop.Schedule can be used as Rate directly.
+type Schedule struct {
+	Name string
+	Rate func(step int) float64
+}
+
+// Schedules draws learning-rate schedules over steps 0 … steps-1,
+// overlaid. Unset axis labels become "step" and "learning rate".
+//
+// Schedules panics if steps < 1 or a schedule has a nil Rate.
+func Schedules(o Options, steps int, schedules ...Schedule) *charts.Line {
+	if steps < 1 {
+		panic(fmt.Sprintf("viz: Schedules: steps=%d, want at least 1", steps))
+	}
+	if o.XLabel == "" {
+		o.XLabel = "step"
+	}
+	if o.YLabel == "" {
+		o.YLabel = "learning rate"
+	}
+	series := make([]Series, len(schedules))
+	for i, s := range schedules {
+		if s.Rate == nil {
+			panic(fmt.Sprintf("viz: Schedules: schedule %q has a nil Rate", s.Name))
+		}
+		y := make([]float64, steps)
+		for t := range y {
+			y[t] = s.Rate(t)
+		}
+		series[i] = Series{Name: s.Name, Y: y}
+	}
+	return Lines(o, series...)
+}
+
+// LRRangeTest draws the loss against the learning rate of a range test
+// (the rate grows every step, on a log axis) and marks the suggested rate
+// with a vertical line and a point on the curve. A suggested rate that is
+// not positive (or NaN) draws no mark. Unset axis labels become "learning
+// rate" and "loss".
+//
+// LRRangeTest panics if rates and losses differ in length.
+func LRRangeTest(o Options, rates, losses []float64, suggested float64) *charts.Line {
+	if len(rates) != len(losses) {
+		panic(fmt.Sprintf("viz: LRRangeTest: len(rates)=%d but len(losses)=%d", len(rates), len(losses)))
+	}
+	o.LogX = true
+	if o.XLabel == "" {
+		o.XLabel = "learning rate"
+	}
+	if o.YLabel == "" {
+		o.YLabel = "loss"
+	}
+	s := Series{Name: "loss", X: rates, Y: losses}
+	c := newRect(o, false)
+	var marks []charts.SeriesOpts
+	if suggested > 0 && !math.IsInf(suggested, 0) {
+		label := "suggested " + fmt.Sprintf("%.3g", suggested)
+		// A vertical line from the lowest to the highest loss: ECharts'
+		// {xAxis: value} form draws nothing on a log axis.
+		if lo, hi, ok := finiteRange(losses, o.LogY); ok {
+			marks = append(marks,
+				charts.WithMarkLineNameCoordItemOpts(opts.MarkLineNameCoordItem{Name: label,
+					Coordinate0: []interface{}{suggested, lo}, Coordinate1: []interface{}{suggested, hi}}),
+				charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"},
+					Label:     &opts.Label{Show: opts.Bool(true), Formatter: "{b}"},
+					LineStyle: &opts.LineStyle{Color: "#ee6666", Type: "dashed"}}))
+		}
+		if i := nearest(rates, suggested); i >= 0 && drawable(losses[i], o.LogY) {
+			marks = append(marks, charts.WithMarkPointNameCoordItemOpts(opts.MarkPointNameCoordItem{
+				Name: label, Coordinate: []interface{}{rates[i], losses[i]},
+				Value: fmt.Sprintf("%.3g", rates[i]), Symbol: "pin",
+				ItemStyle: &opts.ItemStyle{Color: "#ee6666"},
+			}))
+		}
+	}
+	c.AddSeries(s.Name, lineData(s, o), append([]charts.SeriesOpts{lineStyle(len(rates))}, marks...)...)
+	return c
+}
+
+// finiteRange returns the smallest and largest values drawable on a linear
+// (or log) axis, and false if there are none.
+func finiteRange(v []float64, log bool) (lo, hi float64, ok bool) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	for _, x := range v {
+		if drawable(x, log) {
+			lo, hi = math.Min(lo, x), math.Max(hi, x)
+		}
+	}
+	return lo, hi, lo <= hi
+}
+
+// nearest returns the index of the rate closest to r on a log scale, or -1.
+func nearest(rates []float64, r float64) int {
+	best, bestD := -1, math.Inf(1)
+	for i, x := range rates {
+		if x <= 0 {
+			continue
+		}
+		if d := math.Abs(math.Log(x / r)); d < bestD {
+			best, bestD = i, d
+		}
+	}
+	return best
+}
+
+// LossShape is one loss function sampled at the predictions passed to
+// LossShapes: Loss[i] and Grad[i] (dLoss/dpred) at pred[i].
+type LossShape struct {
+	Name       string
+	Loss, Grad []float64
+}
+
+// LossShapes draws loss functions against the prediction (for a fixed
+// target) on the left and their gradients on the right, so the two can be
+// read side by side. Unset axis labels become "prediction" and "loss"; the
+// right panel's axis is "gradient".
+//
+// LossShapes panics if a shape's Loss or Grad differs in length from pred.
+func LossShapes(o Options, pred []float64, shapes ...LossShape) *charts.Line {
+	if o.XLabel == "" {
+		o.XLabel = "prediction"
+	}
+	if o.YLabel == "" {
+		o.YLabel = "loss"
+	}
+	c := newRect(o, true)
+	twoPanels(c, o, "gradient", false)
+	gradOpts := o
+	gradOpts.LogY = false
+	for i, s := range shapes {
+		if len(s.Loss) != len(pred) || len(s.Grad) != len(pred) {
+			panic(fmt.Sprintf("viz: LossShapes: shape %q has len(Loss)=%d, len(Grad)=%d for %d predictions",
+				s.Name, len(s.Loss), len(s.Grad), len(pred)))
+		}
+		c.AddSeries(s.Name, lineData(Series{X: pred, Y: s.Loss}, o), lineStyle(len(pred)), styled(color(i), false))
+		c.AddSeries(s.Name+" gradient", lineData(Series{X: pred, Y: s.Grad}, gradOpts),
+			lineStyle(len(pred)), styled(color(i), true), onPanel(1))
+	}
+	return c
+}
