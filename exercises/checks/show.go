@@ -60,6 +60,7 @@ func (r Report) HTML() string {
 func (r Report) Show() {
 	if gonbui.IsNotebook {
 		gonbui.DisplayHTML(r.HTML())
+		gonbui.Sync() // a cell that ends right after Show could otherwise lose the table
 		return
 	}
 	fmt.Fprint(os.Stdout, r.String())
