@@ -94,7 +94,7 @@ func Launch(o Options) (*Browser, error) {
 	case o.Offline:
 		l.Set("host-resolver-rules", "MAP * ~NOTFOUND")
 	case o.LocalOnly:
-		l.Set("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE localhost")
+		l.Set("host-resolver-rules", "MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1")
 	}
 	l.Delete(flags.Flag("no-startup-window"))
 	u, err := l.Launch()

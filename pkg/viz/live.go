@@ -196,6 +196,9 @@ func (l *Live) Close() string {
 	if l.outID == "" {
 		return Show(c)
 	}
+	// The final chart takes the live one's place: sweeping the curves in
+	// again would look like a restart.
+	c.SetGlobalOptions(charts.WithAnimation(false))
 	r, err := render(c, l.seq)
 	if err != nil {
 		gonbui.UpdateHTML(l.outID, errorHTML(err))
