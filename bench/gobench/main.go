@@ -26,6 +26,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"syscall"
 	"time"
 
 	"github.com/deepdive-dl/backprop/pkg/backprop"
@@ -85,14 +86,43 @@ func atoi(s string) int {
 }
 
 // result is what every workload prints, as one line of JSON.
+//
+// Times are given twice: wall-clock, and the CPU time the process got
+// (user + system), which is what to compare on a machine that other jobs
+// share.
 type result struct {
-	Workload string  `json:"workload"`
-	Impl     string  `json:"impl"`
-	Seconds  float64 `json:"seconds,omitempty"` // per run
-	USPerStp float64 `json:"us_per_step,omitempty"`
-	GFLOPS   float64 `json:"gflops,omitempty"`
-	Loss     float64 `json:"loss,omitempty"` // on the whole training set, after training
-	Extra    string  `json:"extra,omitempty"`
+	Workload     string  `json:"workload"`
+	Impl         string  `json:"impl"`
+	Seconds      float64 `json:"seconds,omitempty"` // per run
+	CPUSeconds   float64 `json:"cpu_seconds,omitempty"`
+	USPerStep    float64 `json:"us_per_step,omitempty"`
+	CPUUSPerStep float64 `json:"cpu_us_per_step,omitempty"`
+	GFLOPS       float64 `json:"gflops,omitempty"`
+	Loss         float64 `json:"loss,omitempty"` // on the whole training set, after training
+	Extra        string  `json:"extra,omitempty"`
+}
+
+// timer measures wall-clock and CPU time from its start.
+type timer struct {
+	wall time.Time
+	cpu  float64
+}
+
+func startTimer() timer { return timer{time.Now(), cpuSeconds()} }
+
+// elapsed returns the wall-clock and CPU seconds since t started.
+func (t timer) elapsed() (wall, cpu float64) {
+	return time.Since(t.wall).Seconds(), cpuSeconds() - t.cpu
+}
+
+// cpuSeconds is the CPU time of the process so far, user plus system.
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return math.NaN()
+	}
+	tv := func(t syscall.Timeval) float64 { return float64(t.Sec) + float64(t.Usec)/1e6 }
+	return tv(ru.Utime) + tv(ru.Stime)
 }
 
 func (r result) print() {
@@ -222,14 +252,14 @@ func w1(dir, kind string) error {
 		return err
 	}
 	loss := backprop.SparseCrossEntropyWithLogits{}
-	start := time.Now()
+	start := startTimer()
 	if _, err := backprop.Fit(net, x, y, backprop.FitConfig{
 		Epochs: 1, BatchSize: w1Batch, LR: w1LR, Loss: loss, NoShuffle: true,
 	}); err != nil {
 		return err
 	}
-	sec := time.Since(start).Seconds()
-	result{Workload: "w1-" + kind, Seconds: sec, Loss: evalLoss(net, loss, x, y)}.print()
+	wall, cpu := start.elapsed()
+	result{Workload: "w1-" + kind, Seconds: wall, CPUSeconds: cpu, Loss: evalLoss(net, loss, x, y)}.print()
 	return nil
 }
 
@@ -271,14 +301,15 @@ func w2(dir string, batch, steps int) error {
 	if steps%perEpoch != 0 {
 		return fmt.Errorf("w2: %d steps is not a whole number of epochs of %d steps", steps, perEpoch)
 	}
-	start := time.Now()
+	start := startTimer()
 	if _, err := backprop.Fit(net, x, y, backprop.FitConfig{
 		Epochs: steps / perEpoch, BatchSize: batch, LR: w2LR, Loss: backprop.BCE{}, NoShuffle: true,
 	}); err != nil {
 		return err
 	}
-	us := time.Since(start).Seconds() * 1e6 / float64(steps)
-	result{Workload: fmt.Sprintf("w2-batch%d", batch), USPerStp: us, Loss: evalLoss(net, backprop.BCE{}, x, y)}.print()
+	wall, cpu := start.elapsed()
+	result{Workload: fmt.Sprintf("w2-batch%d", batch), USPerStep: wall * 1e6 / float64(steps),
+		CPUUSPerStep: cpu * 1e6 / float64(steps), Loss: evalLoss(net, backprop.BCE{}, x, y)}.print()
 	return nil
 }
 

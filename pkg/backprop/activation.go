@@ -214,17 +214,20 @@ func (l *LeakyReLU) Backward(gradOut *mat.Dense) *mat.Dense {
 }
 
 // leakyForward is the forward pass of ReLU (alpha 0) and LeakyReLU.
+//
+// Both passes multiply by a factor picked from a table, slope[1] = 1 for a
+// positive input, slope[0] = alpha otherwise, rather than branching on
+// the sign: the signs of a layer's inputs are random, and a branch the
+// processor cannot predict costs more than the multiplication. v·1 = v
+// exactly, so the results are those of the if-else.
 func leakyForward(a *actCache, x *mat.Dense, alpha float64) *mat.Dense {
 	xr, yr := a.forward(x)
+	slope := [2]float64{alpha, 1}
 	for i := 0; i < xr.Rows; i++ {
 		xs := row(xr, i)
 		ys := row(yr, i)[:len(xs)]
 		for j, v := range xs {
-			if v > 0 {
-				ys[j] = v
-			} else {
-				ys[j] = alpha * v
-			}
+			ys[j] = v * slope[b2i(v > 0)]
 		}
 	}
 	return a.out
@@ -235,18 +238,23 @@ func leakyForward(a *actCache, x *mat.Dense, alpha float64) *mat.Dense {
 // cached output is enough.
 func leakyBackward(a *actCache, op string, gradOut *mat.Dense, alpha float64) *mat.Dense {
 	gr, yr, dxr := a.backward(op, gradOut)
-	for i := 0; i < gr.Rows; i++ {
-		gs := row(gr, i)
-		ys, ds := row(yr, i)[:len(gs)], row(dxr, i)[:len(gs)]
+	slope := [2]float64{alpha, 1}
+	eachRowOf3(dxr, gr, yr, func(ds, gs, ys []float64) {
+		ds, ys = ds[:len(gs)], ys[:len(gs)]
 		for j, g := range gs {
-			if ys[j] > 0 {
-				ds[j] = g
-			} else {
-				ds[j] = alpha * g
-			}
+			ds[j] = g * slope[b2i(ys[j] > 0)]
 		}
-	}
+	})
 	return a.dx
+}
+
+// b2i is 1 for true and 0 for false; the compiler makes it a flag copy,
+// not a branch.
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // Softmax turns each row of scores (logits) into a probability distribution:

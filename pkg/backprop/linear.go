@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 
+	"gonum.org/v1/gonum/blas"
+	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -88,8 +90,14 @@ func (l *Linear) Forward(x *mat.Dense) *mat.Dense {
 	}
 	l.x = x
 	l.out = resize(l.out, r, l.Out())
-	l.xs.set(x.RawMatrix())
-	linearForward(l.out.RawMatrix(), &l.xs, l.W.Value.RawMatrix(), l.B.Value.RawMatrix().Data)
+	xr := x.RawMatrix()
+	xs := &l.xs // the non-zeros of x, or nil to multiply through BLAS
+	if blasPays(r, c, l.Out()) {
+		xs = nil
+	} else {
+		xs.set(xr)
+	}
+	linearForward(l.out.RawMatrix(), xr, xs, l.W.Value.RawMatrix(), l.B.Value.RawMatrix().Data)
 	return l.out
 }
 
@@ -102,6 +110,10 @@ func (l *Linear) Backward(gradOut *mat.Dense) *mat.Dense {
 	l.BackwardParams(gradOut)
 	r, _ := gradOut.Dims()
 	l.dx = resize(l.dx, r, l.In())
+	if blasPays(r, l.Out(), l.In()) {
+		blas64.Gemm(blas.NoTrans, blas.Trans, 1, gradOut.RawMatrix(), l.W.Value.RawMatrix(), 0, l.dx.RawMatrix())
+		return l.dx
+	}
 	l.gs.set(gradOut.RawMatrix())
 	wt := transposeInto(l.wt, l.W.Value.RawMatrix())
 	l.wt = wt.Data
@@ -123,6 +135,12 @@ func (l *Linear) BackwardParams(gradOut *mat.Dense) {
 		panic(fmt.Sprintf("backprop: Linear.Backward (%s): gradOut is %s, want the output's shape %s",
 			l.Name, shapeString(gradOut), shapeString(l.out)))
 	}
-	l.xt.transpose(&l.xs, l.In())
-	linearGradW(l.W.Grad.RawMatrix(), &l.xt, gradOut.RawMatrix(), l.B.Grad.RawMatrix().Data)
+	r, _ := gradOut.Dims()
+	xt := &l.xt // the non-zeros of xᵀ, or nil to multiply through BLAS
+	if blasPays(r, l.In(), l.Out()) {
+		xt = nil
+	} else {
+		xt.transpose(&l.xs, l.In())
+	}
+	linearGradW(l.W.Grad.RawMatrix(), l.x.RawMatrix(), xt, gradOut.RawMatrix(), l.B.Grad.RawMatrix().Data)
 }

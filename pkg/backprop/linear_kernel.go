@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"gonum.org/v1/gonum/blas"
 	"gonum.org/v1/gonum/blas/blas64"
 )
 
@@ -84,17 +85,24 @@ func (s *sparseRows) set(m blas64.General) {
 	}
 	s.whole, s.cols = false, m.Cols
 	s.start = growInts(s.start, m.Rows+1)
-	s.col, s.val = s.col[:0], s.val[:0]
+	s.col = growInts(s.col, m.Rows*m.Cols)
+	s.val = growFloats(s.val, m.Rows*m.Cols)
+	col, val := s.col, s.val
+	// Every entry is written at position k, which only moves on past a
+	// non-zero: a zero is overwritten by the next entry. Computing the step
+	// (0 or 1) from the bits instead of with an if avoids a mispredicted
+	// branch on every other pixel of an image.
+	k := 0
 	s.start[0] = 0
 	for i := 0; i < m.Rows; i++ {
 		for p, v := range m.Data[i*m.Stride : i*m.Stride+m.Cols] {
-			if v != 0 {
-				s.col = append(s.col, p)
-				s.val = append(s.val, v)
-			}
+			col[k], val[k] = p, v
+			b := math.Float64bits(v) << 1 // 0 only for ±0
+			k += int((b | -b) >> 63)
 		}
-		s.start[i+1] = len(s.col)
+		s.start[i+1] = k
 	}
+	s.col, s.val = col[:k], val[:k]
 }
 
 // hasZero reports whether m has an entry equal to 0 (or −0). Shifted left
@@ -116,8 +124,11 @@ func hasZero(m blas64.General) bool {
 		for ; j < len(r); j++ {
 			m0 = min(m0, math.Float64bits(r[j])<<1)
 		}
+		if min(m0, m1, m2, m3) == 0 {
+			return true
+		}
 	}
-	return min(m0, m1, m2, m3) == 0
+	return false
 }
 
 // mustFit panics unless every column index of s is a row of b: the
@@ -251,30 +262,52 @@ func combineRowsGo(dst []float64, idx []int, val []float64, b blas64.General, j 
 	}
 }
 
-// linearForward sets out = x·w + bias (bias added to every row), where xs
-// lists the non-zero entries of x. Shapes: x r×k, w k×n, bias 1×n, out r×n;
-// they are not checked here.
-func linearForward(out blas64.General, xs *sparseRows, w blas64.General, bias []float64) {
+// useBLAS, set in the build with the tag openblas (linear_openblas.go),
+// sends large products to the BLAS library through gonum's blas64.Gemm.
+var useBLAS = false
+
+// blasPays reports whether a product of an r×k matrix by a k×n one should
+// go to BLAS: OpenBLAS only wins when there is enough work to amortise its
+// fixed cost per call (about 64³ multiply-adds, measured on W1).
+func blasPays(r, k, n int) bool {
+	return useBLAS && r*k*n >= 1<<18
+}
+
+// linearForward sets out = x·w + bias (bias added to every row). xs lists
+// the non-zero entries of x, unless it is nil: then BLAS computes the
+// product. Shapes: x r×k, w k×n, bias 1×n, out r×n; they are not checked
+// here.
+func linearForward(out, x blas64.General, xs *sparseRows, w blas64.General, bias []float64) {
 	n := w.Cols
 	bias = bias[:n]
+	for i := 0; i < out.Rows; i++ {
+		copy(out.Data[i*out.Stride:i*out.Stride+n], bias)
+	}
+	if xs == nil {
+		blas64.Gemm(blas.NoTrans, blas.NoTrans, 1, x, w, 1, out)
+		return
+	}
 	mustFit(xs, w)
 	for i := 0; i < out.Rows; i++ {
-		orow := out.Data[i*out.Stride : i*out.Stride+n]
-		copy(orow, bias)
 		idx, val := xs.row(i)
-		combineRows(orow, idx, val, w)
+		combineRows(out.Data[i*out.Stride:i*out.Stride+n], idx, val, w)
 	}
 }
 
-// linearGradW adds xᵀ·g into dw and the column sums of g into db, where xt
-// lists the non-zero entries of xᵀ. Shapes: x r×k, g r×n, dw k×n, db 1×n.
-func linearGradW(dw blas64.General, xt *sparseRows, g blas64.General, db []float64) {
+// linearGradW adds xᵀ·g into dw and the column sums of g into db. xt
+// lists the non-zero entries of xᵀ, unless it is nil: then BLAS computes
+// the product. Shapes: x r×k, g r×n, dw k×n, db 1×n.
+func linearGradW(dw, x blas64.General, xt *sparseRows, g blas64.General, db []float64) {
 	n := g.Cols
 	db = db[:n]
 	for i := 0; i < g.Rows; i++ {
 		for j, v := range g.Data[i*g.Stride : i*g.Stride+n] {
 			db[j] += v
 		}
+	}
+	if xt == nil {
+		blas64.Gemm(blas.Trans, blas.NoTrans, 1, x, g, 1, dw)
+		return
 	}
 	mustFit(xt, g)
 	for p := 0; p < dw.Rows; p++ {

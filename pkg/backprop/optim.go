@@ -195,6 +195,19 @@ func (o *SGD) Step(params []*Param, lr float64) {
 		nbuf = 1
 	}
 	first := o.st.begin("SGD.Step", params, nbuf)
+	if mu == 0 && wd == 0 {
+		// Plain gradient descent, the common case, in a loop with nothing
+		// else in it: the same arithmetic as below, several times faster.
+		for _, p := range params {
+			eachRow(p, func(_ int, w, g []float64) {
+				w = w[:len(g)]
+				for j, d := range g {
+					w[j] -= lr * d
+				}
+			})
+		}
+		return
+	}
 	for k, p := range params {
 		var vel []float64
 		if mu != 0 {

@@ -1,0 +1,6 @@
+//go:build openblas
+
+package main
+
+// impl names the implementation in the results.
+const impl = "go-openblas"

@@ -1,0 +1,44 @@
+//go:build openblas
+
+package backprop
+
+import (
+	"testing"
+
+	"gonum.org/v1/gonum/blas/blas64"
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/deepdive-dl/backprop/pkg/backprop/internal/openblas"
+)
+
+// TestLinearOpenBLAS checks, in the build with the tag openblas, that the
+// products of a layer large enough for BLAS agree with the pure-Go kernels
+// (useBLAS off) to rounding.
+func TestLinearOpenBLAS(t *testing.T) {
+	if _, ok := blas64.Implementation().(openblas.Implementation); !ok || !useBLAS {
+		t.Fatal("the openblas build does not route gonum's BLAS to OpenBLAS")
+	}
+	x, _ := mnistLike(64, 1)
+	g := randInput(64, 128, 2)
+	run := func(blas bool) (out, dw, db, dx *mat.Dense) {
+		defer func(old bool) { useBLAS = old }(useBLAS)
+		useBLAS = blas
+		l := NewLinear("d", 784, 128, nil, NewRand(1))
+		if !blasPays(64, 784, 128) && blas {
+			t.Fatal("a 64×784 by 784×128 product does not go to BLAS")
+		}
+		out = mat.DenseCopyOf(l.Forward(x))
+		dx = mat.DenseCopyOf(l.Backward(g))
+		return out, l.W.Grad, l.B.Grad, dx
+	}
+	o1, w1, b1, x1 := run(true)
+	o2, w2, b2, x2 := run(false)
+	for _, c := range []struct {
+		name string
+		a, b *mat.Dense
+	}{{"output", o1, o2}, {"dW", w1, w2}, {"db", b1, b2}, {"dx", x1, x2}} {
+		if !mat.EqualApprox(c.a, c.b, 1e-12) {
+			t.Errorf("%s differs between OpenBLAS and the Go kernels", c.name)
+		}
+	}
+}
