@@ -74,6 +74,10 @@ echo "## Workloads, one thread, best of $REPEAT ($(date -u +%Y-%m-%dT%H:%MZ), lo
 echo
 status=0
 $PY bench/table.py <"$results" || status=$?
+echo
+echo "The same runs in CPU time (fairer when other jobs share the machine):"
+echo
+$PY bench/table.py --cpu <"$results" || status=$?
 
 echo
 echo "## Peak memory of one W1 epoch (sparse), data set $(($(stat -c %s "$work/data/w1_x_sparse.f64") / 1000000)) MB + labels"

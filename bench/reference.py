@@ -10,7 +10,8 @@ WORKLOAD is one of
 It reads the data and the starting weights that `gobench gen DIR` wrote
 (raw little-endian float64, shapes in DIR/meta.json), trains without
 shuffling, exactly as bench/gobench does, and prints one JSON line: the
-time and the loss on the whole training set after training. numpy is
+time (wall-clock and CPU) and the loss on the whole training set after
+training. numpy is
 written by hand (forward and backward passes as matrix products); torch
 uses nn.Linear, autograd and torch.optim.SGD, on one thread.
 """
@@ -167,9 +168,9 @@ def main():
         y = load(d, "w1_y", meta).ravel().astype(np.int64)
         w = [load(d, "w1_" + k, meta).copy() for k in ("W1", "b1", "W2", "b2")]
         if impl == "numpy":
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             w = np_w1(x, y, *w)
-            sec = time.perf_counter() - t0
+            sec, cpu = time.perf_counter() - t0, time.process_time() - c0
             loss = np_w1_loss(x, y, *w)
         else:
             import torch
@@ -180,22 +181,22 @@ def main():
             del x
             lossfn = torch.nn.CrossEntropyLoss()
             steps = (tx.shape[0] + W1_BATCH - 1) // W1_BATCH
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             torch_train(torch, net, lossfn, tx, ty, W1_BATCH, steps, W1_LR)
-            sec = time.perf_counter() - t0
+            sec, cpu = time.perf_counter() - t0, time.process_time() - c0
             with torch.no_grad():
                 loss = float(sum(lossfn(net(tx[s:s + 1000]), ty[s:s + 1000]) * len(ty[s:s + 1000])
                                  for s in range(0, len(ty), 1000)) / len(ty))
-        emit(impl, workload="w1-" + kind, seconds=sec, loss=loss)
+        emit(impl, workload="w1-" + kind, seconds=sec, cpu_seconds=cpu, loss=loss)
     elif work == "w2":
         batch, steps = int(sys.argv[4]), int(sys.argv[5])
         x, t = load(d, "w2_x", meta), load(d, "w2_y", meta)
         w = [load(d, "w2_" + k, meta).copy() for k in ("W1", "b1", "W2", "b2", "W3", "b3")]
         if impl == "numpy":
             w = [v.ravel() if i % 2 else v for i, v in enumerate(w)]
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             w = np_w2(x, t, w, batch, steps)
-            sec = time.perf_counter() - t0
+            sec, cpu = time.perf_counter() - t0, time.process_time() - c0
             loss = bce(np_w2_forward(x, w)[2], t)
         else:
             import torch
@@ -204,12 +205,13 @@ def main():
             net = torch_net(torch, [2, 16, 16, 1], [torch.nn.Tanh, torch.nn.Tanh, torch.nn.Sigmoid], w, dt)
             tx, tt = torch.from_numpy(x).to(dt), torch.from_numpy(t).to(dt)
             lossfn = torch.nn.BCELoss()
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             torch_train(torch, net, lossfn, tx, tt, batch, steps, W2_LR)
-            sec = time.perf_counter() - t0
+            sec, cpu = time.perf_counter() - t0, time.process_time() - c0
             with torch.no_grad():
                 loss = float(lossfn(net(tx), tt))
-        emit(impl, workload="w2-batch%d" % batch, us_per_step=sec * 1e6 / steps, loss=loss)
+        emit(impl, workload="w2-batch%d" % batch, us_per_step=sec * 1e6 / steps,
+             cpu_us_per_step=cpu * 1e6 / steps, loss=loss)
     else:
         sys.exit("unknown workload " + work)
 

@@ -9,6 +9,8 @@ a ratio to the project's pure-Go build: "numpy/go 3.1x" means numpy takes
 import json
 import sys
 
+CPU = "--cpu" in sys.argv  # compare CPU times instead of wall-clock times
+
 IMPLS = ["go", "go-openblas", "numpy", "torch64", "torch32"]
 FLOAT64 = {"go", "go-openblas", "numpy", "torch64"}
 ORDER = ["w1-sparse", "w1-dense", "w2-batch32", "w2-batch1000", "matmul1024"]
@@ -24,6 +26,8 @@ for line in sys.stdin:
         continue
     key = (r["workload"], r["impl"])
     metric = next(m for m in UNIT if m in r)
+    if CPU and "cpu_" + metric in r:
+        r[metric] = r["cpu_" + metric]
     r["metric"] = metric
     old = best.get(key)
     better = (lambda a, b: a > b) if metric == "gflops" else (lambda a, b: a < b)
@@ -69,6 +73,7 @@ widths = [max(len(str(r[c])) for r in [head] + rows) for c in range(len(head))]
 for r in [head, ["-" * w for w in widths]] + rows:
     print("| " + " | ".join(str(v).ljust(w) for v, w in zip(r, widths)) + " |")
 print()
+print("times: %s;" % ("CPU time of the process (user + system)" if CPU else "wall-clock"))
 print("ratios: the other implementation's time over the pure-Go build's (>1: Go is faster);")
 print("for GFLOP/s, Go's rate over the other's. Best of the repeated runs. Losses: float64")
 print("implementations within 6 significant digits of Go, float32 PyTorch within 3.")
