@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/go-echarts/go-echarts/v2/opts"
 )
 
 // newSession points the package at a fresh kernel session, as GoNB does
@@ -115,4 +117,28 @@ func requireTool(t *testing.T, tool string, err error) {
 		t.Fatalf("%s is needed (BACKPROP_E2E=1): %v", tool, err)
 	}
 	t.Skipf("%s not available (%v); set BACKPROP_E2E=1 to make this a failure", tool, err)
+}
+
+func TestLiveOutsideNotebook(t *testing.T) {
+	if _, _, err := libraryJS(); err != nil {
+		t.Skip(err)
+	}
+	t.Setenv("TMPDIR", t.TempDir())
+	live := NewLive(Options{Title: "acc"}, "train")
+	live.Add(0, 0.5)
+	live.Add(1, 0.75)
+	path := live.Close()
+	if path == "" {
+		t.Fatal("Close wrote no page")
+	}
+	if b, err := os.ReadFile(path); err != nil || !strings.Contains(string(b), `"value":[1,0.75]`) {
+		t.Errorf("page %s lacks the last point (%v)", path, err)
+	}
+	live.Add(2, 0.9) // ignored after Close
+	if n := len(live.Chart().MultiSeries[0].Data.([]opts.LineData)); n != 2 {
+		t.Errorf("chart has %d points after Close and Add, want 2", n)
+	}
+	if again := live.Close(); again != "" {
+		t.Errorf("second Close returned %q", again)
+	}
 }
