@@ -215,6 +215,53 @@ func combineRows(dst []float64, idx []int, val []float64, b blas64.General) {
 	combineRowsGo(dst, idx, val, b, j)
 }
 
+// combineDense adds a·b to dst, where s lists the whole matrix a (a r×k,
+// b k×n, dst r×n): combineRows for every row of a, in one call.
+func combineDense(dst blas64.General, s *sparseRows, b blas64.General) {
+	a := s.dense
+	if a.Rows != dst.Rows || a.Cols != b.Rows || b.Cols != dst.Cols {
+		panic(fmt.Sprintf("backprop: internal error: combineDense of %d×%d by %d×%d into %d×%d",
+			a.Rows, a.Cols, b.Rows, b.Cols, dst.Rows, dst.Cols))
+	}
+	n := b.Cols
+	j := 0
+	if useAVX2 && n >= 4 {
+		j = n &^ 3
+		combineDenseAVX2(dst.Data[:(dst.Rows-1)*dst.Stride+n], dst.Stride, dst.Rows,
+			a.Data[:(a.Rows-1)*a.Stride+a.Cols], a.Stride, a.Cols,
+			b.Data[:(b.Rows-1)*b.Stride+n], b.Stride, j)
+		if j == n {
+			return
+		}
+	}
+	// The last columns (fewer than 4), one at a time, for four rows at once:
+	// one column's sum is a chain of dependent additions, four rows' sums
+	// are four chains the processor can interleave.
+	k := a.Cols
+	for ; j < n; j++ {
+		i := 0
+		for ; i+4 <= a.Rows; i += 4 {
+			r0 := a.Data[i*a.Stride : i*a.Stride+k]
+			r1 := a.Data[(i+1)*a.Stride : (i+1)*a.Stride+k]
+			r2 := a.Data[(i+2)*a.Stride : (i+2)*a.Stride+k]
+			r3 := a.Data[(i+3)*a.Stride : (i+3)*a.Stride+k]
+			d := dst.Data[i*dst.Stride+j:]
+			s0, s1, s2, s3 := d[0], d[dst.Stride], d[2*dst.Stride], d[3*dst.Stride]
+			for p, v := range r0 {
+				w := b.Data[p*b.Stride+j]
+				s0 += float64(v * w)
+				s1 += float64(r1[p] * w)
+				s2 += float64(r2[p] * w)
+				s3 += float64(r3[p] * w)
+			}
+			d[0], d[dst.Stride], d[2*dst.Stride], d[3*dst.Stride] = s0, s1, s2, s3
+		}
+		for ; i < a.Rows; i++ {
+			combineRowsGo(dst.Data[i*dst.Stride:i*dst.Stride+j+1], s.iota, a.Data[i*a.Stride:i*a.Stride+k], b, j)
+		}
+	}
+}
+
 // combineRowsGo is combineRows for the columns from j on. Eight (then
 // four, then one) columns at a time, the sums stay in registers for the
 // whole walk over the terms. The conversions float64(a*r) forbid the
@@ -287,6 +334,10 @@ func linearForward(out, x blas64.General, xs *sparseRows, w blas64.General, bias
 		blas64.Gemm(blas.NoTrans, blas.NoTrans, 1, x, w, 1, out)
 		return
 	}
+	if xs.whole {
+		combineDense(out, xs, w)
+		return
+	}
 	mustFit(xs, w)
 	for i := 0; i < out.Rows; i++ {
 		idx, val := xs.row(i)
@@ -309,6 +360,10 @@ func linearGradW(dw, x blas64.General, xt *sparseRows, g blas64.General, db []fl
 		blas64.Gemm(blas.Trans, blas.NoTrans, 1, x, g, 1, dw)
 		return
 	}
+	if xt.whole {
+		combineDense(dw, xt, g)
+		return
+	}
 	mustFit(xt, g)
 	for p := 0; p < dw.Rows; p++ {
 		idx, val := xt.row(p)
@@ -320,10 +375,16 @@ func linearGradW(dw, x blas64.General, xt *sparseRows, g blas64.General, db []fl
 // wt holds wᵀ. Shapes: g r×n, wt n×k, dx r×k.
 func linearGradX(dx blas64.General, gs *sparseRows, wt blas64.General) {
 	k := wt.Cols
+	for i := 0; i < dx.Rows; i++ {
+		clear(dx.Data[i*dx.Stride : i*dx.Stride+k])
+	}
+	if gs.whole {
+		combineDense(dx, gs, wt)
+		return
+	}
 	mustFit(gs, wt)
 	for i := 0; i < dx.Rows; i++ {
 		dxrow := dx.Data[i*dx.Stride : i*dx.Stride+k]
-		clear(dxrow)
 		idx, val := gs.row(i)
 		combineRows(dxrow, idx, val, wt)
 	}

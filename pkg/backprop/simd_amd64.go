@@ -17,6 +17,14 @@ var useAVX2 = cpu.X86.HasAVX2
 //go:noescape
 func combineRowsAVX2(dst []float64, idx []int, val []float64, b []float64, stride int)
 
+// combineDenseAVX2 adds a·b to dst, for the first n columns (a multiple
+// of 4) of rows rows: dst is rows×n with row stride dstStride, a rows×k
+// with aStride, b k×n with bStride. Nothing is checked: combineDense does
+// it.
+//
+//go:noescape
+func combineDenseAVX2(dst []float64, dstStride, rows int, a []float64, aStride, k int, b []float64, bStride, n int)
+
 // tanhAVX2 sets dst[i] = tanh(src[i]) for the first len(src)&^3 elements;
 // len(dst) must be at least len(src). tanhSlice checks it.
 //
