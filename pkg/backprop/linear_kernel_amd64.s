@@ -179,3 +179,47 @@ nextrow:
 done:
 	VZEROUPPER
 	RET
+
+// func hasZeroAVX2(s []float64) bool
+//
+// Compares sixteen elements at a time with 0 (VCMPPD, so −0 counts and NaN
+// does not, as s[i] == 0 in Go), ORing the results and stopping at the
+// first zero; the tail of fewer than sixteen elements one by one.
+TEXT ·hasZeroAVX2(SB), NOSPLIT, $0-25
+	MOVQ s_base+0(FP), SI
+	MOVQ s_len+8(FP), CX
+	VXORPD Y0, Y0, Y0 // zero
+	VXORPD Y1, Y1, Y1 // any lane equal to 0 so far
+
+loop16:
+	CMPQ CX, $16
+	JLT  tail
+	VCMPPD $0, 0(SI), Y0, Y2
+	VCMPPD $0, 32(SI), Y0, Y3
+	VCMPPD $0, 64(SI), Y0, Y4
+	VCMPPD $0, 96(SI), Y0, Y5
+	VORPD  Y2, Y3, Y2
+	VORPD  Y4, Y5, Y4
+	VORPD  Y2, Y4, Y2
+	VORPD  Y2, Y1, Y1
+	ADDQ $128, SI
+	SUBQ $16, CX
+	VPTEST Y1, Y1
+	JZ     loop16
+	JMP    result
+
+tail:
+	TESTQ CX, CX
+	JZ    result
+	VCMPSD $0, (SI), X0, X2
+	VORPD  Y2, Y1, Y1
+	ADDQ $8, SI
+	DECQ CX
+	JMP  tail
+
+result:
+	VMOVMSKPD Y1, AX
+	TESTQ AX, AX
+	SETNE ret+24(FP)
+	VZEROUPPER
+	RET

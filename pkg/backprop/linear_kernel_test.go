@@ -139,3 +139,36 @@ func TestCombineDense(t *testing.T) {
 		}
 	}
 }
+
+// TestHasZero puts one zero (or −0, or nothing) at every position of
+// slices of every length up to 40, contiguous and strided.
+func TestHasZero(t *testing.T) {
+	for n := 1; n <= 40; n++ {
+		for pos := -1; pos < n; pos++ {
+			for _, z := range []float64{0, math.Copysign(0, -1)} {
+				data := make([]float64, 2*n)
+				for i := range data {
+					data[i] = float64(i+1) * 0.5
+				}
+				data[1] = math.NaN()
+				if pos >= 0 {
+					data[pos] = z
+				}
+				for _, m := range []blas64.General{
+					{Rows: 1, Cols: n, Stride: n, Data: data[:n]},
+					{Rows: 2, Cols: n / 2, Stride: n, Data: data[:n+n/2]},
+				} {
+					want := false
+					for i := 0; i < m.Rows; i++ {
+						for _, v := range m.Data[i*m.Stride : i*m.Stride+m.Cols] {
+							want = want || v == 0
+						}
+					}
+					if m.Cols > 0 && hasZero(m) != want {
+						t.Fatalf("n=%d zero at %d, %d×%d stride %d: hasZero = %v, want %v", n, pos, m.Rows, m.Cols, m.Stride, !want, want)
+					}
+				}
+			}
+		}
+	}
+}

@@ -25,6 +25,11 @@ func combineRowsAVX2(dst []float64, idx []int, val []float64, b []float64, strid
 //go:noescape
 func combineDenseAVX2(dst []float64, dstStride, rows int, a []float64, aStride, k int, b []float64, bStride, n int)
 
+// hasZeroAVX2 reports whether s has an element equal to 0 (or −0).
+//
+//go:noescape
+func hasZeroAVX2(s []float64) bool
+
 // tanhAVX2 sets dst[i] = tanh(src[i]) for the first len(src)&^3 elements;
 // len(dst) must be at least len(src). tanhSlice checks it.
 //

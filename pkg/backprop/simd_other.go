@@ -13,6 +13,10 @@ func combineDenseAVX2(dst []float64, dstStride, rows int, a []float64, aStride, 
 	panic("backprop: combineDenseAVX2 called without AVX2")
 }
 
+func hasZeroAVX2(s []float64) bool {
+	panic("backprop: hasZeroAVX2 called without AVX2")
+}
+
 func tanhAVX2(dst, src []float64) {
 	panic("backprop: tanhAVX2 called without AVX2")
 }
