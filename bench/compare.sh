@@ -32,6 +32,23 @@ if ((${#need[@]})); then
 fi
 
 export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1 GOMAXPROCS=1
+# OpenBLAS picks its kernels from the CPU model. On a virtual machine that
+# reports a model it does not know ("Intel(R) Xeon(R) Processor"), Debian's
+# OpenBLAS 0.3.21 falls back to its oldest kernels (Prescott, SSE3) and
+# multiplies 4-5 times slower (14 instead of 68 GFLOP/s here), which would
+# handicap numpy, PyTorch and the openblas build alike. Name the core from
+# the CPU's features in that case.
+if [[ -z ${OPENBLAS_CORETYPE:-} ]]; then
+	core=$(OPENBLAS_VERBOSE=2 $PY -c 'import numpy' 2>&1 | sed -n 's/^Core: //p' | head -1)
+	if [[ $core == Prescott ]]; then
+		if grep -qw avx512f /proc/cpuinfo; then
+			export OPENBLAS_CORETYPE=SkylakeX
+		elif grep -qw avx2 /proc/cpuinfo; then
+			export OPENBLAS_CORETYPE=Haswell
+		fi
+		echo "OpenBLAS detected $core; using OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-$core}" >&2
+	fi
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 go build -o "$work/gobench" ./bench/gobench
@@ -70,7 +87,7 @@ for ((r = 1; r <= REPEAT; r++)); do
 done
 
 echo
-echo "## Workloads, one thread, best of $REPEAT ($(date -u +%Y-%m-%dT%H:%MZ), load average $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "## Workloads, one thread, best of $REPEAT, OpenBLAS core ${OPENBLAS_CORETYPE:-as detected} ($(date -u +%Y-%m-%dT%H:%MZ), load average $(cut -d' ' -f1-3 /proc/loadavg))"
 echo
 status=0
 $PY bench/table.py <"$results" || status=$?
@@ -92,7 +109,7 @@ echo "## Notebook cell: W2, 200 epochs of batch 32, shuffled, with its loss char
 "$work/gobench" notebook
 
 echo
-echo "## go test -bench (allocations per step)"
-go test ./pkg/backprop/ -run '^$' -bench 'W1|W2' -benchtime 2x -benchmem 2>&1 | grep -E '^Benchmark'
-go test ./pkg/backprop/ -run '^$' -bench 'W2' -benchmem 2>&1 | grep -E '^Benchmark'
+echo "## go test -bench: steps (allocations per step in steady state) and whole W1 epochs"
+go test ./pkg/backprop/ -run '^$' -bench 'W1Step|W2Step' -benchmem 2>&1 | grep -E '^Benchmark'
+go test ./pkg/backprop/ -run '^$' -bench 'W1Epoch' -benchtime 1x -benchmem 2>&1 | grep -E '^Benchmark'
 exit $status

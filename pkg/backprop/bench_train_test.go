@@ -12,10 +12,12 @@ import (
 //	    points, plain SGD; one step of batch 32 (mini-batch) and of batch
 //	    1,000 (full batch).
 //	W1: 784-128-10 ReLU MLP with softmax cross-entropy on logits, 60,000
-//	    MNIST-shaped synthetic inputs (80% zeros), batch 64, SGD lr 0.1;
-//	    one step, and one whole epoch through Fit.
+//	    MNIST-shaped synthetic inputs (80% zeros; "dense": the same inputs
+//	    shifted so that none is 0), batch 64, SGD lr 0.1; one step, and one
+//	    whole epoch through Fit.
 //
 // Run: go test ./pkg/backprop/ -run '^$' -bench 'W1|W2' -benchtime 2s
+// bench/compare.sh runs the same workloads beside numpy and PyTorch.
 
 // benchSteps runs b.N training steps over the batches of x, y in order,
 // cycling, and reports microseconds per step.
@@ -70,13 +72,33 @@ func w1Net(seed uint64) *Sequential {
 	return NewSequential(NewLinear("dense1", 784, 128, HeUniform, r), &ReLU{}, NewLinear("dense2", 128, 10, GlorotUniform, r))
 }
 
+// denseLike returns x shifted by the mean pixel value of MNIST, 0.1307:
+// the same information, and no entry left at 0.
+func denseLike(x *mat.Dense) *mat.Dense {
+	d := mat.DenseCopyOf(x)
+	d.Apply(func(_, _ int, v float64) float64 { return v - 0.1307 }, d)
+	return d
+}
+
 func BenchmarkW1Step(b *testing.B) {
 	x, y := mnistLike(6400, 1)
-	benchSteps(b, w1Net(1), SparseCrossEntropyWithLogits{}, x, y, 64, 0.1)
+	b.Run("sparse", func(b *testing.B) {
+		benchSteps(b, w1Net(1), SparseCrossEntropyWithLogits{}, x, y, 64, 0.1)
+	})
+	b.Run("dense", func(b *testing.B) {
+		benchSteps(b, w1Net(1), SparseCrossEntropyWithLogits{}, denseLike(x), y, 64, 0.1)
+	})
 }
 
 func BenchmarkW1Epoch(b *testing.B) {
 	x, y := mnistLike(60000, 1)
+	b.Run("sparse", func(b *testing.B) { benchEpoch(b, x, y) })
+	x = denseLike(x)
+	b.Run("dense", func(b *testing.B) { benchEpoch(b, x, y) })
+}
+
+// benchEpoch trains the W1 network for one epoch per iteration.
+func benchEpoch(b *testing.B, x, y *mat.Dense) {
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Fit(w1Net(1), x, y, FitConfig{Epochs: 1, BatchSize: 64, LR: 0.1, Loss: SparseCrossEntropyWithLogits{}}); err != nil {
