@@ -93,9 +93,15 @@
 // The library is meant to be read, but also to train real networks in
 // seconds. A training step of Linear and activation layers allocates
 // nothing once its buffers exist, also when the last batch of an epoch is
-// smaller; the matrix products use gonum's BLAS kernels, which skip zero
-// inputs (most pixels of an image). BenchmarkW1Epoch and BenchmarkW2Step
-// measure the step against the same networks in numpy and PyTorch.
+// smaller. A Linear layer computes its three products with one small
+// kernel (linear_kernel.go) that skips zero inputs (most pixels of an
+// image, half of ReLU's outputs); on amd64 with AVX2, it and Tanh run in
+// assembly, four numbers at a time, with exactly the roundings of their
+// Go forms, so results are the same bit for bit on every machine (build
+// with -tags purego to run the Go forms). The build tag openblas sends the
+// large products to OpenBLAS instead (cgo, Debian's libopenblas-dev).
+// BenchmarkW1Epoch, BenchmarkW1Step and BenchmarkW2Step time the course's
+// workloads; bench/compare.sh runs them beside numpy and PyTorch.
 //
 // # Example
 //
