@@ -32,6 +32,7 @@ type Linear struct {
 	// Scratch space of the products (see linear_kernel.go), reused: the
 	// non-zero entries of x, of xᵀ and of dL/dy, and Wᵀ.
 	xs, xt, gs sparseRows
+	ones       sparseRows // a row of ones, to sum the rows of dL/dy
 	wt         []float64
 }
 
@@ -142,5 +143,6 @@ func (l *Linear) BackwardParams(gradOut *mat.Dense) {
 	} else {
 		xt.transpose(&l.xs, l.In())
 	}
-	linearGradW(l.W.Grad.RawMatrix(), l.x.RawMatrix(), xt, gradOut.RawMatrix(), l.B.Grad.RawMatrix().Data)
+	l.ones.setOnes(r)
+	linearGradW(l.W.Grad.RawMatrix(), l.x.RawMatrix(), xt, gradOut.RawMatrix(), l.B.Grad.RawMatrix().Data, &l.ones)
 }

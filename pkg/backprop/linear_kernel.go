@@ -76,6 +76,17 @@ func (s *sparseRows) setDense(m blas64.General) {
 	}
 }
 
+// setOnes makes s the list of a row of n ones.
+func (s *sparseRows) setOnes(n int) {
+	if len(s.buf) != n || (n > 0 && s.buf[0] != 1) {
+		s.buf = growFloats(s.buf, n)
+		for i := range s.buf {
+			s.buf[i] = 1
+		}
+	}
+	s.setDense(blas64.General{Rows: 1, Cols: n, Stride: n, Data: s.buf})
+}
+
 // set lists the non-zero entries of m. s keeps a reference to m when m
 // has no zeros: m must not change while s is in use.
 func (s *sparseRows) set(m blas64.General) {
@@ -360,14 +371,13 @@ func linearForward(out, x blas64.General, xs *sparseRows, w blas64.General, bias
 // linearGradW adds xᵀ·g into dw and the column sums of g into db. xt
 // lists the non-zero entries of xᵀ, unless it is nil: then BLAS computes
 // the product. Shapes: x r×k, g r×n, dw k×n, db 1×n.
-func linearGradW(dw, x blas64.General, xt *sparseRows, g blas64.General, db []float64) {
+//
+// The column sums are the product of a row of ones by g, so the same
+// kernel computes them (1·v is v exactly: the sums are those of a plain
+// loop); ones is that row, of g.Rows ones.
+func linearGradW(dw, x blas64.General, xt *sparseRows, g blas64.General, db []float64, ones *sparseRows) {
 	n := g.Cols
-	db = db[:n]
-	for i := 0; i < g.Rows; i++ {
-		for j, v := range g.Data[i*g.Stride : i*g.Stride+n] {
-			db[j] += v
-		}
-	}
+	combineDense(blas64.General{Rows: 1, Cols: n, Stride: n, Data: db[:n]}, ones, g)
 	if xt == nil {
 		blas64.Gemm(blas.Trans, blas.NoTrans, 1, x, g, 1, dw)
 		return
