@@ -34,6 +34,7 @@ type Linear struct {
 	xs, xt, gs sparseRows
 	ones       sparseRows // a row of ones, to sum the rows of dL/dy
 	wt         []float64
+	viaBLAS    bool // the last Forward multiplied through BLAS
 }
 
 var _ Layer = (*Linear)(nil)
@@ -92,11 +93,11 @@ func (l *Linear) Forward(x *mat.Dense) *mat.Dense {
 	l.x = x
 	l.out = resize(l.out, r, l.Out())
 	xr := x.RawMatrix()
+	l.xs.set(xr)
 	xs := &l.xs // the non-zeros of x, or nil to multiply through BLAS
-	if blasPays(r, c, l.Out()) {
+	l.viaBLAS = blasPays(r, c, l.Out(), xs.nnz())
+	if l.viaBLAS {
 		xs = nil
-	} else {
-		xs.set(xr)
 	}
 	linearForward(l.out.RawMatrix(), xr, xs, l.W.Value.RawMatrix(), l.B.Value.RawMatrix().Data)
 	return l.out
@@ -111,11 +112,11 @@ func (l *Linear) Backward(gradOut *mat.Dense) *mat.Dense {
 	l.BackwardParams(gradOut)
 	r, _ := gradOut.Dims()
 	l.dx = resize(l.dx, r, l.In())
-	if blasPays(r, l.Out(), l.In()) {
+	l.gs.set(gradOut.RawMatrix())
+	if blasPays(r, l.Out(), l.In(), l.gs.nnz()) {
 		blas64.Gemm(blas.NoTrans, blas.Trans, 1, gradOut.RawMatrix(), l.W.Value.RawMatrix(), 0, l.dx.RawMatrix())
 		return l.dx
 	}
-	l.gs.set(gradOut.RawMatrix())
 	wt := transposeInto(l.wt, l.W.Value.RawMatrix())
 	l.wt = wt.Data
 	linearGradX(l.dx.RawMatrix(), &l.gs, wt)
@@ -138,7 +139,7 @@ func (l *Linear) BackwardParams(gradOut *mat.Dense) {
 	}
 	r, _ := gradOut.Dims()
 	xt := &l.xt // the non-zeros of xᵀ, or nil to multiply through BLAS
-	if blasPays(r, l.In(), l.Out()) {
+	if l.viaBLAS {
 		xt = nil
 	} else {
 		xt.transpose(&l.xs, l.In())

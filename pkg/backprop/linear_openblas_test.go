@@ -18,18 +18,24 @@ func TestLinearOpenBLAS(t *testing.T) {
 	if _, ok := blas64.Implementation().(openblas.Implementation); !ok || !useBLAS {
 		t.Fatal("the openblas build does not route gonum's BLAS to OpenBLAS")
 	}
-	x, _ := mnistLike(64, 1)
+	x := denseLike(randInput(64, 784, 1))
 	g := randInput(64, 128, 2)
 	run := func(blas bool) (out, dw, db, dx *mat.Dense) {
 		defer func(old bool) { useBLAS = old }(useBLAS)
 		useBLAS = blas
 		l := NewLinear("d", 784, 128, nil, NewRand(1))
-		if !blasPays(64, 784, 128) && blas {
-			t.Fatal("a 64×784 by 784×128 product does not go to BLAS")
+		if !blasPays(64, 784, 128, 64*784) && blas {
+			t.Fatal("a dense 64×784 by 784×128 product does not go to BLAS")
 		}
 		out = mat.DenseCopyOf(l.Forward(x))
+		if l.viaBLAS != blas {
+			t.Fatalf("with useBLAS %v, Forward went through BLAS: %v", blas, l.viaBLAS)
+		}
 		dx = mat.DenseCopyOf(l.Backward(g))
 		return out, l.W.Grad, l.B.Grad, dx
+	}
+	if blasPays(64, 784, 128, 64*784/5) {
+		t.Error("a product with 80% zeros goes to BLAS")
 	}
 	o1, w1, b1, x1 := run(true)
 	o2, w2, b2, x2 := run(false)
