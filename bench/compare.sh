@@ -97,12 +97,18 @@ echo
 $PY bench/table.py --cpu <"$results" || status=$?
 
 echo
-echo "## Peak memory of one W1 epoch (sparse), data set $(($(stat -c %s "$work/data/w1_x_sparse.f64") / 1000000)) MB + labels"
+echo "## Peak memory of one W1 epoch (sparse); the data: $(($(stat -c %s "$work/data/w1_x_sparse.f64") / 1048576)) MB of images + labels, target ≤ that + 50 MB"
+peak() { # peak NAME CMD...: prints the peak resident memory of CMD
+	local name=$1
+	shift
+	/usr/bin/time -o "$work/rss" -f "%M" "$@" >/dev/null
+	echo "$name: peak RSS $(($(cat "$work/rss") / 1024)) MB"
+}
 for b in "${builds[@]}"; do
-	/usr/bin/time -f "$(basename "$b"): peak RSS %M KB" "$b" w1 "$work/data" sparse >/dev/null
+	peak "$(basename "$b")" "$b" w1 "$work/data" sparse
 done
-/usr/bin/time -f "numpy: peak RSS %M KB" $PY bench/reference.py numpy w1 sparse "$work/data" >/dev/null
-/usr/bin/time -f "torch32: peak RSS %M KB" $PY bench/reference.py torch32 w1 sparse "$work/data" >/dev/null
+peak numpy $PY bench/reference.py numpy w1 sparse "$work/data"
+peak torch32 $PY bench/reference.py torch32 w1 sparse "$work/data"
 
 echo
 echo "## Notebook cell: W2, 200 epochs of batch 32, shuffled, with its loss chart"
