@@ -3,15 +3,20 @@ package backprop
 import "math"
 
 // tanhSlice sets dst[i] = tanh(src[i]); len(dst) must be at least
-// len(src). On amd64 with AVX2, assembly computes four elements at a time
-// (tanhAVX2, tanh_amd64.s) with the operations of tanh, in its order, so
-// the results are the same bit for bit.
+// len(src). On amd64 with AVX2 (AVX-512), assembly computes four (eight)
+// elements at a time (tanh_amd64.s) with the operations of tanh, in its
+// order, so the results are the same bit for bit.
 func tanhSlice(dst, src []float64) {
 	dst = dst[:len(src)]
 	i := 0
+	if useAVX512 {
+		i = len(src) &^ 7
+		tanhAVX512(dst[:i], src[:i])
+	}
 	if useAVX2 {
-		i = len(src) &^ 3
-		tanhAVX2(dst[:i], src[:i])
+		j := len(src) &^ 3
+		tanhAVX2(dst[i:j], src[i:j])
+		i = j
 	}
 	for ; i < len(src); i++ {
 		dst[i] = tanh(src[i])

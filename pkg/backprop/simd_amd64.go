@@ -9,6 +9,9 @@ import "golang.org/x/sys/cpu"
 // counterpart, in the same order, so results do not depend on the machine.
 var useAVX2 = cpu.X86.HasAVX2
 
+// useAVX512 selects the eight-lane version of tanh (tanh_amd64.s).
+var useAVX512 = useAVX2 && cpu.X86.HasAVX512F
+
 // combineRowsAVX2 adds Σ_t val[t]·b[idx[t]·stride+j] to dst[j] for every j
 // of dst, whose length must be a multiple of 4; len(val) must be at least
 // len(idx), and b must hold idx[t]·stride+len(dst) elements for every t.
@@ -35,3 +38,8 @@ func hasZeroAVX2(s []float64) bool
 //
 //go:noescape
 func tanhAVX2(dst, src []float64)
+
+// tanhAVX512 is tanhAVX2 for the first len(src)&^7 elements, with AVX-512.
+//
+//go:noescape
+func tanhAVX512(dst, src []float64)

@@ -2,8 +2,11 @@
 
 package backprop
 
-// useAVX2 is false: the Go kernels run everywhere.
-const useAVX2 = false
+// useAVX2 and useAVX512 are false: the Go kernels run everywhere.
+const (
+	useAVX2   = false
+	useAVX512 = false
+)
 
 func combineRowsAVX2(dst []float64, idx []int, val []float64, b []float64, stride int) {
 	panic("backprop: combineRowsAVX2 called without AVX2")
@@ -19,4 +22,8 @@ func hasZeroAVX2(s []float64) bool {
 
 func tanhAVX2(dst, src []float64) {
 	panic("backprop: tanhAVX2 called without AVX2")
+}
+
+func tanhAVX512(dst, src []float64) {
+	panic("backprop: tanhAVX512 called without AVX-512")
 }

@@ -86,6 +86,89 @@ done:
 	VZEROUPPER
 	RET
 
+// func tanhAVX512(dst, src []float64)
+//
+// tanhAVX2 on eight elements at a time, with AVX-512: the same operations
+// (constants broadcast from the same tables), so the same bits.
+TEXT ·tanhAVX512(SB), NOSPLIT, $0-48
+	MOVQ dst_base+0(FP), DI
+	MOVQ src_base+24(FP), SI
+	MOVQ src_len+32(FP), CX
+	SHRQ $3, CX
+
+loop512:
+	TESTQ CX, CX
+	JZ    done512
+	VMOVUPD (SI), Z0                         // x
+	VPANDQ.BCST   tanhAbs<>(SB), Z0, Z1      // a = |x|
+	VADDPD        Z1, Z1, Z2                 // y = a + a
+	VMULPD.BCST   tanhLog2E<>(SB), Z2, Z3
+	VADDPD.BCST   tanhHalf<>(SB), Z3, Z3
+	VRNDSCALEPD   $3, Z3, Z3                 // k = trunc(y·log2e + 0.5)
+	VMULPD.BCST   tanhLn2Hi<>(SB), Z3, Z4
+	VSUBPD        Z4, Z2, Z4                 // y - k·ln2Hi
+	VMULPD.BCST   tanhLn2Lo<>(SB), Z3, Z5
+	VSUBPD        Z5, Z4, Z4                 // r
+	VMULPD        Z4, Z4, Z5                 // r2
+	VMULPD        Z5, Z5, Z6                 // r4
+
+	VMULPD.BCST   tanhC1<>(SB), Z4, Z7
+	VADDPD.BCST   tanhC0<>(SB), Z7, Z7       // c01
+	VMULPD.BCST   tanhC3<>(SB), Z4, Z8
+	VADDPD.BCST   tanhC2<>(SB), Z8, Z8       // c23
+	VMULPD        Z8, Z5, Z8
+	VADDPD        Z8, Z7, Z7                 // c01 + r2·c23
+	VMULPD.BCST   tanhC5<>(SB), Z4, Z8
+	VADDPD.BCST   tanhC4<>(SB), Z8, Z8       // c45
+	VMULPD.BCST   tanhC7<>(SB), Z4, Z9
+	VADDPD.BCST   tanhC6<>(SB), Z9, Z9       // c67
+	VMULPD        Z9, Z5, Z9
+	VADDPD        Z9, Z8, Z8                 // c45 + r2·c67
+	VMULPD        Z8, Z6, Z8
+	VADDPD        Z8, Z7, Z7                 // lo
+
+	VMULPD.BCST   tanhC9<>(SB), Z4, Z8
+	VADDPD.BCST   tanhC8<>(SB), Z8, Z8       // c89
+	VMULPD.BCST   tanhC11<>(SB), Z4, Z9
+	VADDPD.BCST   tanhC10<>(SB), Z9, Z9      // c1011
+	VMULPD        Z9, Z5, Z9
+	VADDPD        Z9, Z8, Z8                 // c89 + r2·c1011
+	VMULPD.BCST   tanhC12<>(SB), Z6, Z9
+	VADDPD        Z9, Z8, Z8                 // hi
+	VMULPD        Z6, Z6, Z9                 // r4·r4
+	VMULPD        Z8, Z9, Z8
+	VADDPD        Z8, Z7, Z7                 // q = lo + r4·r4·hi
+	VMULPD        Z7, Z5, Z7
+	VADDPD        Z7, Z4, Z7                 // p = r + r2·q
+
+	VADDPD.BCST   tanhExp<>(SB), Z3, Z8
+	VPSLLQ        $52, Z8, Z8                // 2^k
+	VSUBPD.BCST   tanhOne<>(SB), Z8, Z9      // 2^k - 1
+	VMULPD        Z7, Z8, Z7
+	VADDPD        Z7, Z9, Z7                 // e = (2^k - 1) + 2^k·p
+	VADDPD.BCST   tanhTwo<>(SB), Z7, Z8
+	VDIVPD        Z8, Z7, Z7                 // e/(e+2)
+
+	VCMPPD.BCST   $0x11, tanhBig<>(SB), Z1, K1 // a < big (false for NaN)
+	VCMPPD        $3, Z0, Z0, K2             // x is NaN
+	VBROADCASTSD  tanhOne<>(SB), Z11
+	VMOVAPD       Z0, K2, Z11                // NaN ? x : 1
+	VMOVAPD       Z7, K1, Z11                // a < big ? e/(e+2) : that
+	VPANDQ.BCST   tanhAbs<>(SB), Z11, Z11
+	VPANDQ.BCST   tanhSign<>(SB), Z0, Z10
+	VPORQ         Z10, Z11, Z11              // with the sign of x
+	VMOVUPD       Z11, (DI)
+
+	ADDQ $64, SI
+	ADDQ $64, DI
+	DECQ CX
+	JMP  loop512
+
+done512:
+	VZEROUPPER
+	RET
+
+
 DATA tanhAbs<>+0(SB)/8, $0x7fffffffffffffff
 DATA tanhAbs<>+8(SB)/8, $0x7fffffffffffffff
 DATA tanhAbs<>+16(SB)/8, $0x7fffffffffffffff
