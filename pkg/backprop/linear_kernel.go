@@ -426,11 +426,23 @@ func linearGradX(dx blas64.General, gs *sparseRows, wt blas64.General) {
 }
 
 // transposeInto sets dst (n×k, contiguous, reused) to the transpose of m
-// (k×n) and returns it.
+// (k×n) and returns it. Four rows of m at a time, so that each write fills
+// four consecutive elements of a row of the transpose.
 func transposeInto(dst []float64, m blas64.General) blas64.General {
 	dst = growFloats(dst, m.Rows*m.Cols)
 	t := blas64.General{Rows: m.Cols, Cols: m.Rows, Stride: m.Rows, Data: dst}
-	for p := 0; p < m.Rows; p++ {
+	p := 0
+	for ; p+4 <= m.Rows; p += 4 {
+		r0 := m.Data[p*m.Stride : p*m.Stride+m.Cols]
+		r1 := m.Data[(p+1)*m.Stride:][:len(r0)]
+		r2 := m.Data[(p+2)*m.Stride:][:len(r0)]
+		r3 := m.Data[(p+3)*m.Stride:][:len(r0)]
+		for j, v := range r0 {
+			d := dst[j*t.Stride+p : j*t.Stride+p+4 : j*t.Stride+p+4]
+			d[0], d[1], d[2], d[3] = v, r1[j], r2[j], r3[j]
+		}
+	}
+	for ; p < m.Rows; p++ {
 		for j, v := range m.Data[p*m.Stride : p*m.Stride+m.Cols] {
 			dst[j*t.Stride+p] = v
 		}

@@ -172,3 +172,25 @@ func TestHasZero(t *testing.T) {
 		}
 	}
 }
+
+// TestTransposeInto transposes matrices of every shape up to 9×9, strided.
+func TestTransposeInto(t *testing.T) {
+	var buf []float64
+	for r := 1; r <= 9; r++ {
+		for c := 1; c <= 9; c++ {
+			m := blas64.General{Rows: r, Cols: c, Stride: c + 2, Data: make([]float64, (r-1)*(c+2)+c)}
+			for i := range m.Data {
+				m.Data[i] = float64(i)
+			}
+			tr := transposeInto(buf, m)
+			buf = tr.Data
+			for i := 0; i < r; i++ {
+				for j := 0; j < c; j++ {
+					if got, want := tr.Data[j*tr.Stride+i], m.Data[i*m.Stride+j]; got != want {
+						t.Fatalf("%d×%d: transpose[%d][%d] = %v, want %v", r, c, j, i, got, want)
+					}
+				}
+			}
+		}
+	}
+}
