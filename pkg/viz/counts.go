@@ -14,6 +14,11 @@ import (
 // diagonal holds the correct predictions. classes names the classes (nil
 // means 0, 1, 2, …). Unset axis labels become "predicted" and "true".
 //
+// The cells are square, sized from the number of classes, and the chart
+// is as wide as the matrix and its labels need (at least 560 pixels, and
+// enough for the title to fit on one line when it can). A Width or Height
+// in o sets that size instead and the cells fit in it.
+//
 // ConfusionMatrix panics if counts is not square, if classes has the wrong
 // length, or if a count is negative.
 func ConfusionMatrix(o Options, counts [][]int, classes []string) *charts.HeatMap {
@@ -38,13 +43,6 @@ func ConfusionMatrix(o Options, counts [][]int, classes []string) *charts.HeatMa
 	if o.YLabel == "" {
 		o.YLabel = "true"
 	}
-	if o.Width <= 0 {
-		o.Width = 520
-	}
-	if o.Height <= 0 {
-		o.Height = 480
-	}
-	w, h := o.size()
 	data := make([]opts.HeatMapData, 0, k*k)
 	largest := 1
 	for i, row := range counts {
@@ -56,22 +54,98 @@ func ConfusionMatrix(o Options, counts [][]int, classes []string) *charts.HeatMa
 			data = append(data, opts.HeatMapData{Value: [3]int{j, i, n}})
 		}
 	}
+	l := matrixLayout(o, k, classes)
+	o.Width, o.Height = l.width, l.height
 	c := charts.NewHeatMap()
 	c.SetGlobalOptions(
-		charts.WithInitializationOpts(opts.Initialization{Width: strconv.Itoa(w) + "px", Height: strconv.Itoa(h) + "px"}),
-		charts.WithTitleOpts(opts.Title{Title: o.Title, Subtitle: o.Subtitle}),
+		charts.WithInitializationOpts(opts.Initialization{Width: strconv.Itoa(l.width) + "px", Height: strconv.Itoa(l.height) + "px"}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true)}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
-		charts.WithGridOpts(opts.Grid{Top: strconv.Itoa(titleHeight(o) + 20), Left: "110", Right: "30", Bottom: "60"}),
+		charts.WithGridOpts(opts.Grid{Left: strconv.Itoa(l.left), Width: strconv.Itoa(k * l.cell), Height: strconv.Itoa(k * l.cell)}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Data: classes, Name: o.XLabel,
-			NameLocation: "middle", NameGap: 30, SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
+			NameLocation: "middle", NameGap: l.xNameGap, SplitArea: &opts.SplitArea{Show: opts.Bool(true)},
+			AxisLabel: &opts.AxisLabel{Interval: "0", Rotate: l.rotate}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: classes, Name: o.YLabel,
-			NameLocation: "middle", NameGap: 95, Inverse: opts.Bool(true), SplitArea: &opts.SplitArea{Show: opts.Bool(true)}}),
+			NameLocation: "middle", NameGap: l.yNameGap, Inverse: opts.Bool(true), SplitArea: &opts.SplitArea{Show: opts.Bool(true)},
+			AxisLabel: &opts.AxisLabel{Interval: "0"}}),
+		// The counts are written in the cells: a color scale would repeat them.
 		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Min: 0, Max: float32(largest),
 			Show: opts.Bool(false), InRange: &opts.VisualMapInRange{Color: []string{"#f7fbff", "#6baed6", "#08306b"}}}),
 	)
 	c.AddSeries("count", data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true)}))
+	fitHeader(&c.BaseConfiguration, o, nil)
 	return c
+}
+
+// matrix is the layout of a confusion matrix chart, in pixels.
+type matrix struct {
+	width, height int
+	cell          int     // side of a cell
+	left          int     // from the chart's left edge to the matrix
+	rotate        float64 // of the x labels, in degrees
+	xNameGap      int     // from the matrix to the x axis name
+	yNameGap      int     // from the matrix to the y axis name
+}
+
+// matrixLayout sizes a k×k confusion matrix: cells of 28 to 100 pixels
+// (smaller for many classes), room on the left for the longest class name
+// and below for the x labels (turned by 40° when they are wider than a
+// cell), and the chart wide enough for its title.
+func matrixLayout(o Options, k int, classes []string) matrix {
+	const axisFont, axisName, margin, right = 12, 12, 16, 30
+	k = max(k, 1)
+	labelW := 0.0
+	for _, name := range classes {
+		labelW = max(labelW, textWidth(name, axisFont, false))
+	}
+	m := matrix{cell: max(28, min(100, 440/k))}
+	m.yNameGap = int(labelW) + 16
+	m.left = m.yNameGap + axisName + margin
+	bottom := func() int {
+		below := float64(axisFont + 8) // x labels
+		if m.rotate != 0 {
+			below = labelW*math.Sin(m.rotate*math.Pi/180) + axisFont + 8
+		}
+		m.xNameGap = int(below) + 12
+		return m.xNameGap + axisName + margin
+	}
+	top := func() int {
+		return layoutHeader(Options{Title: o.Title, Subtitle: o.Subtitle}, m.width, nil).plotTop
+	}
+	width := func() int {
+		if o.Width > 0 {
+			return o.Width
+		}
+		// At least 560 pixels, more for a long title (up to the page).
+		title := int(math.Ceil(textWidth(o.Title, titleSize, true))) + 2*boxPadding + 12
+		return max(m.left+k*m.cell+right, 560, min(title, DefaultWidth))
+	}
+	m.width = width()
+	// Twice: turned labels take more room below, and a narrower chart
+	// may wrap the title.
+	for range 2 {
+		if o.Width > 0 || o.Height > 0 {
+			// Fit the cells in the size asked for; a side not given
+			// follows from the other.
+			c := math.MaxInt
+			if o.Width > 0 {
+				c = (o.Width - m.left - right) / k
+			}
+			if o.Height > 0 {
+				c = min(c, (o.Height-top()-bottom())/k)
+			}
+			m.cell = max(c, 8)
+		}
+		m.rotate = 0
+		if labelW > float64(m.cell)-6 {
+			m.rotate = 40
+		}
+		m.width = width()
+	}
+	m.height = o.Height
+	if m.height <= 0 {
+		m.height = top() + k*m.cell + bottom()
+	}
+	return m
 }
 
 // Bins counts values in n equal-width bins spanning their range: counts[i]
@@ -142,10 +216,8 @@ func Histogram(o Options, bins int, samples ...Sample) *charts.Bar {
 	c := charts.NewBar()
 	c.SetGlobalOptions(
 		charts.WithInitializationOpts(opts.Initialization{Width: strconv.Itoa(w) + "px", Height: strconv.Itoa(h) + "px"}),
-		charts.WithTitleOpts(opts.Title{Title: o.Title, Subtitle: o.Subtitle}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(legendBelowTitle(o, len(samples) > 1)),
-		charts.WithGridOpts(opts.Grid{Top: strconv.Itoa(gridTop(o)), Left: "70", Right: "40", Bottom: "50"}),
+		charts.WithGridOpts(opts.Grid{Left: "70", Right: "40", Bottom: "50"}),
 		charts.WithXAxisOpts(opts.XAxis{Type: "category", Name: o.XLabel, NameLocation: "middle", NameGap: 28}),
 		charts.WithYAxisOpts(valueAxisY(o.YLabel, o.LogY)),
 	)
@@ -160,6 +232,11 @@ func Histogram(o Options, bins int, samples ...Sample) *charts.Bar {
 			charts.WithBarChartOpts(opts.BarChart{BarGap: "-100%", BarCategoryGap: "2%"}),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: color(i), Opacity: opts.Float(0.6)}))
 	}
+	var names []string
+	if len(samples) > 1 {
+		names = legendNames(c.MultiSeries)
+	}
+	fitHeader(&c.BaseConfiguration, o, names)
 	return c
 }
 

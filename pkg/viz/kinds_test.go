@@ -75,7 +75,9 @@ func TestChartKinds(t *testing.T) {
 			{[]any{"grid", 1, "left"}, `"56%"`},
 			{[]any{"xAxis", 0, "name"}, `"prediction"`},
 			{[]any{"yAxis", 1, "name"}, `"gradient"`},
-			{[]any{"series", 1, "name"}, `"MSE gradient"`},
+			{[]any{"series", 1, "name"}, `"MSE"`}, // one legend entry per shape
+			{[]any{"legend", "data"}, `["MSE"]`},
+			{[]any{"legend", "type"}, `"plain"`},
 			{[]any{"series", 1, "yAxisIndex"}, `1`},
 			{[]any{"series", 1, "data"}, `[{"value":[0,-2]},{"value":[1,0]}]`},
 		}},

@@ -60,21 +60,21 @@ func (s Series) check(kind string) {
 // out, leaving a gap in the curve. Lines panics if a series has a non-nil X
 // of a different length than Y.
 func Lines(o Options, series ...Series) *charts.Line {
-	named := false
 	for _, s := range series {
 		s.check("Lines")
-		named = named || s.Name != ""
 	}
-	c := newRect(o, named)
+	c := newRect(o)
 	for _, s := range series {
 		c.AddSeries(s.Name, lineData(s, o), lineStyle(len(s.Y)))
 	}
+	fitHeader(&c.BaseConfiguration, o, legendNames(c.MultiSeries))
 	return c
 }
 
-// newRect returns an empty line chart with o's title, size and value axes,
-// and a legend if asked. Other x/y charts start from it too.
-func newRect(o Options, legend bool) *charts.Line {
+// newRect returns an empty line chart with o's size and value axes. Other
+// x/y charts start from it too; once their series are in, fitHeader adds
+// the title and legend and moves the plot below them.
+func newRect(o Options) *charts.Line {
 	w, h := o.size()
 	c := charts.NewLine()
 	c.SetGlobalOptions(
@@ -82,34 +82,13 @@ func newRect(o Options, legend bool) *charts.Line {
 			Width:  strconv.Itoa(w) + "px",
 			Height: strconv.Itoa(h) + "px",
 		}),
-		charts.WithTitleOpts(opts.Title{Title: o.Title, Subtitle: o.Subtitle}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(legendBelowTitle(o, legend)),
-		charts.WithGridOpts(opts.Grid{Top: strconv.Itoa(gridTop(o)), Left: "70", Right: "40", Bottom: "50"}),
+		charts.WithGridOpts(opts.Grid{Left: "70", Right: "40", Bottom: "50"}),
 		charts.WithXAxisOpts(valueAxisX(o.XLabel, o.LogX)),
 		charts.WithYAxisOpts(valueAxisY(o.YLabel, o.LogY)),
 	)
 	return c
 }
-
-// The title takes the top left corner (a second line for the subtitle);
-// the legend goes on its own line under it, scrolling if it is long, and
-// the plot starts below.
-func titleHeight(o Options) int {
-	switch {
-	case o.Subtitle != "":
-		return 48
-	case o.Title != "":
-		return 30
-	}
-	return 4
-}
-
-func legendBelowTitle(o Options, show bool) opts.Legend {
-	return opts.Legend{Show: opts.Bool(show), Type: "scroll", Left: "60", Right: "30", Top: strconv.Itoa(titleHeight(o))}
-}
-
-func gridTop(o Options) int { return titleHeight(o) + 50 }
 
 func axisType(log bool) string {
 	if log {

@@ -21,8 +21,29 @@ const StaticEnv = "BACKPROP_VIZ_STATIC"
 // ({"w":…,"h":…,"option":"<JavaScript object literal>"}) and answers one
 // JSON line ({"svg":…} or {"error":…}), using ECharts' server-side
 // rendering, which needs no DOM.
+//
+// Without a canvas ECharts measures text with Helvetica's widths, and
+// labels laid out that way overlap where the image is shown in a wider
+// font; the script measures with the widths of runeWidth instead
+// (process.argv[2]), so the image is laid out like the page.
 const ssrScript = `
 const echarts = require(process.argv[1]);
+const widths = JSON.parse(process.argv[2]);
+echarts.setPlatformAPI({measureText: (text, font) => {
+  font = font || '12px sans-serif';
+  const m = /([\d.]+)px/.exec(font), size = m ? +m[1] : 12;
+  const bold = /\b(bold|bolder|[6-9]00)\b/.test(font);
+  let w = 0;
+  for (const ch of String(text || '')) {
+    const c = ch.codePointAt(0);
+    if (c >= 32 && c <= 126) w += (bold ? widths.bold : widths.regular)[c - 32] / 100;
+    else if (/\p{Mn}/u.test(ch)) w += 0;
+    else if (c < 0x2000) w += bold ? 0.75 : 0.68; // as runeWidth
+    else if (c < 0x2e80) w += 0.84;
+    else w += 1;
+  }
+  return {width: w * size};
+}});
 const rl = require('readline').createInterface({input: process.stdin, crlfDelay: Infinity});
 rl.on('line', (line) => {
   let reply;
@@ -98,7 +119,18 @@ func (r *svgRenderer) start() error {
 	if err != nil {
 		return err
 	}
-	cmd := exec.Command(node, "-e", ssrScript, "--", lib)
+	table := func(t [95]uint8) []int { // []uint8 would become base64
+		v := make([]int, len(t))
+		for i, w := range t {
+			v[i] = int(w)
+		}
+		return v
+	}
+	widths, err := json.Marshal(map[string][]int{"regular": table(sansWidths), "bold": table(sansBoldWidths)})
+	if err != nil {
+		return err
+	}
+	cmd := exec.Command(node, "-e", ssrScript, "--", lib, string(widths))
 	cmd.Stderr = os.Stderr
 	in, err := cmd.StdinPipe()
 	if err != nil {

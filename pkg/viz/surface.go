@@ -92,12 +92,13 @@ var (
 // draws heat maps on category axes only) and lays value axes exactly over
 // it: a cell centered on X[j] spans X[j] ± dx/2, so the value axes run
 // from X[0]-dx/2 to X[n-1]+dx/2. Series added with onPanel(1) are drawn
-// in data coordinates over the surface.
+// in data coordinates over the surface; the caller then calls fitHeader
+// with their names.
 func surfaceChart(o Options, kind string, g Grid, ramp []string, zMin, zMax float64) *charts.Line {
 	g.check(kind)
 	w, h := o.size()
-	c := newRect(Options{Title: o.Title, Subtitle: o.Subtitle, Width: w, Height: h}, true)
-	c.GridList = []opts.Grid{{Top: strconv.Itoa(gridTop(o)), Left: "70", Right: "110", Bottom: "50"}}
+	c := newRect(Options{Width: w, Height: h})
+	c.GridList = []opts.Grid{{Left: "70", Right: "110", Bottom: "50"}}
 	xCats := make([]string, len(g.X))
 	for j, x := range g.X {
 		xCats[j] = strconv.FormatFloat(x, 'g', 4, 64)
@@ -134,11 +135,12 @@ func surfaceChart(o Options, kind string, g Grid, ramp []string, zMin, zMax floa
 	})
 	c.Tooltip = opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}
 	// go-echarts' VisualMap has no seriesIndex: without it the map would
-	// recolor the paths and points too.
+	// recolor the paths and points too. It starts level with the plot,
+	// whose top fitHeader sets later.
 	c.Accept(patch{set: func(m map[string]interface{}) {
 		m["visualMap"] = []map[string]interface{}{{
 			"type": "continuous", "min": zMin, "max": zMax, "seriesIndex": 0,
-			"calculable": true, "precision": 2, "right": 10, "top": "middle", "itemHeight": 200,
+			"calculable": true, "precision": 2, "right": 10, "top": c.GridList[0].Top, "itemHeight": 200,
 			"inRange": map[string]interface{}{"color": ramp},
 		}}
 	}})
@@ -198,18 +200,10 @@ func OptimizerPaths(o Options, surface Grid, paths ...Series) *charts.Line {
 			}}
 		}
 	}
-	c.Legend.Data = seriesNames(c.MultiSeries[1:])
+	fitHeader(&c.BaseConfiguration, o, legendNames(c.MultiSeries[1:])) // the surface has no entry
+	// An outline keeps the white path's legend entry visible.
+	c.Legend.ItemStyle = &opts.ItemStyle{BorderColor: "#666", BorderWidth: 1}
 	return c
-}
-
-// seriesNames lists the names of series, for a legend that leaves the
-// surface out.
-func seriesNames(series []charts.SingleSeries) []string {
-	names := make([]string, len(series))
-	for i, s := range series {
-		names[i] = s.Name
-	}
-	return names
 }
 
 // pathColor picks path colors that stand out on the blue-to-red ramp.
@@ -263,6 +257,6 @@ func DecisionBoundary(o Options, probability Grid, points Points) *charts.Line {
 			SymbolSize: 7, ItemStyle: &opts.ItemStyle{Color: classColors[k%len(classColors)], BorderColor: "#fff", BorderWidth: 0.5},
 		})
 	}
-	c.Legend.Data = seriesNames(c.MultiSeries[1:])
+	fitHeader(&c.BaseConfiguration, o, legendNames(c.MultiSeries[1:]))
 	return c
 }

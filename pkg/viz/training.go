@@ -3,7 +3,6 @@ package viz
 import (
 	"fmt"
 	"math"
-	"strconv"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -48,7 +47,7 @@ func LossCurves(o Options, runs ...Run) *charts.Line {
 		r.check()
 		hasAcc = hasAcc || r.TrainAcc != nil || r.ValAcc != nil
 	}
-	c := newRect(o, true)
+	c := newRect(o)
 	if hasAcc {
 		twoPanels(c, o, "accuracy", false)
 	}
@@ -80,6 +79,7 @@ func LossCurves(o Options, runs ...Run) *charts.Line {
 				lineStyle(len(p.y)), styled(color(i), p.dashed), onPanel(p.panel))
 		}
 	}
+	fitHeader(&c.BaseConfiguration, o, legendNames(c.MultiSeries))
 	return c
 }
 
@@ -127,10 +127,9 @@ func onPanel(panel int) charts.SeriesOpts {
 // twoPanels splits a chart made by newRect into two side-by-side grids
 // sharing the x label, the right one with its own y axis.
 func twoPanels(c *charts.Line, o Options, rightY string, rightLog bool) {
-	top := strconv.Itoa(gridTop(o))
 	c.GridList = []opts.Grid{
-		{Top: top, Left: "70", Right: "54%", Bottom: "50"},
-		{Top: top, Left: "56%", Right: "30", Bottom: "50"},
+		{Left: "70", Right: "54%", Bottom: "50"},
+		{Left: "56%", Right: "30", Bottom: "50"},
 	}
 	x1 := valueAxisX(o.XLabel, o.LogX)
 	x1.GridIndex = 1
@@ -194,7 +193,8 @@ func LRRangeTest(o Options, rates, losses []float64, suggested float64) *charts.
 		o.YLabel = "loss"
 	}
 	s := Series{Name: "loss", X: rates, Y: losses}
-	c := newRect(o, false)
+	c := newRect(o)
+	fitHeader(&c.BaseConfiguration, o, nil)
 	var marks []charts.SeriesOpts
 	if suggested > 0 && !math.IsInf(suggested, 0) {
 		label := "suggested " + fmt.Sprintf("%.3g", suggested)
@@ -255,8 +255,9 @@ type LossShape struct {
 
 // LossShapes draws loss functions against the prediction (for a fixed
 // target) on the left and their gradients on the right, so the two can be
-// read side by side. Unset axis labels become "prediction" and "loss"; the
-// right panel's axis is "gradient".
+// read side by side. A shape's loss and gradient have one color and one
+// legend entry, which shows or hides both. Unset axis labels become
+// "prediction" and "loss"; the right panel's axis is "gradient".
 //
 // LossShapes panics if a shape's Loss or Grad differs in length from pred.
 func LossShapes(o Options, pred []float64, shapes ...LossShape) *charts.Line {
@@ -266,7 +267,7 @@ func LossShapes(o Options, pred []float64, shapes ...LossShape) *charts.Line {
 	if o.YLabel == "" {
 		o.YLabel = "loss"
 	}
-	c := newRect(o, true)
+	c := newRect(o)
 	twoPanels(c, o, "gradient", false)
 	gradOpts := o
 	gradOpts.LogY = false
@@ -276,8 +277,9 @@ func LossShapes(o Options, pred []float64, shapes ...LossShape) *charts.Line {
 				s.Name, len(s.Loss), len(s.Grad), len(pred)))
 		}
 		c.AddSeries(s.Name, lineData(Series{X: pred, Y: s.Loss}, o), lineStyle(len(pred)), styled(color(i), false))
-		c.AddSeries(s.Name+" gradient", lineData(Series{X: pred, Y: s.Grad}, gradOpts),
+		c.AddSeries(s.Name, lineData(Series{X: pred, Y: s.Grad}, gradOpts),
 			lineStyle(len(pred)), styled(color(i), true), onPanel(1))
 	}
+	fitHeader(&c.BaseConfiguration, o, legendNames(c.MultiSeries))
 	return c
 }
