@@ -152,12 +152,7 @@ func (t *Tanh) Forward(x *mat.Dense) *mat.Dense {
 // if gradOut is not the output's shape.
 func (t *Tanh) Backward(gradOut *mat.Dense) *mat.Dense {
 	gr, yr, dxr := t.backward("Tanh.Backward", gradOut)
-	eachRowOf3(dxr, gr, yr, func(ds, gs, ys []float64) {
-		ds, ys = ds[:len(gs)], ys[:len(gs)]
-		for j, g := range gs {
-			ds[j] = g * (1 - ys[j]*ys[j])
-		}
-	})
+	eachRowOf3(dxr, gr, yr, tanhGrad)
 	return t.dx
 }
 

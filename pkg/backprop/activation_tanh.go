@@ -23,6 +23,21 @@ func tanhSlice(dst, src []float64) {
 	}
 }
 
+// tanhGrad sets ds[j] = gs[j]·(1 − ys[j]²), the backward pass of Tanh;
+// ds and ys must be at least as long as gs. With AVX2, assembly does four
+// at a time, with the same operations.
+func tanhGrad(ds, gs, ys []float64) {
+	ds, ys = ds[:len(gs)], ys[:len(gs)]
+	j := 0
+	if useAVX2 {
+		j = len(gs) &^ 3
+		tanhGradAVX2(ds[:j], gs[:j], ys[:j])
+	}
+	for ; j < len(gs); j++ {
+		ds[j] = gs[j] * (1 - float64(ys[j]*ys[j]))
+	}
+}
+
 // tanh returns the hyperbolic tangent of x, within 2 units in the last
 // place of math.Tanh (TestTanhAccuracy). A training step of a small tanh
 // network spends most of its time in tanh, and math.Tanh cannot be

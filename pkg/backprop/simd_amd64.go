@@ -39,6 +39,12 @@ func hasZeroAVX2(s []float64) bool
 //go:noescape
 func tanhAVX2(dst, src []float64)
 
+// tanhGradAVX2 sets dst[i] = g[i]·(1 − y[i]·y[i]) for the first
+// len(g)&^3 elements; dst and y must be at least as long as g.
+//
+//go:noescape
+func tanhGradAVX2(dst, g, y []float64)
+
 // tanhAVX512 is tanhAVX2 for the first len(src)&^7 elements, with AVX-512.
 //
 //go:noescape

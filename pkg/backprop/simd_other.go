@@ -27,3 +27,7 @@ func tanhAVX2(dst, src []float64) {
 func tanhAVX512(dst, src []float64) {
 	panic("backprop: tanhAVX512 called without AVX-512")
 }
+
+func tanhGradAVX2(dst, g, y []float64) {
+	panic("backprop: tanhGradAVX2 called without AVX2")
+}

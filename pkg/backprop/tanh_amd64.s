@@ -169,6 +169,36 @@ done512:
 	RET
 
 
+// func tanhGradAVX2(dst, g, y []float64)
+//
+// dst[i] = g[i]·(1 − y[i]·y[i]) four at a time, for the first len(g)&^3
+// elements: the operations of Tanh.Backward, in its order.
+TEXT ·tanhGradAVX2(SB), NOSPLIT, $0-72
+	MOVQ dst_base+0(FP), DI
+	MOVQ g_base+24(FP), SI
+	MOVQ g_len+32(FP), CX
+	MOVQ y_base+48(FP), DX
+	SHRQ $2, CX
+	VMOVUPD tanhOne<>(SB), Y1
+
+gradloop:
+	TESTQ CX, CX
+	JZ    graddone
+	VMOVUPD (DX), Y0
+	VMULPD  Y0, Y0, Y0     // y·y
+	VSUBPD  Y0, Y1, Y0     // 1 - y·y
+	VMULPD  (SI), Y0, Y0   // g·(1 - y·y)
+	VMOVUPD Y0, (DI)
+	ADDQ $32, SI
+	ADDQ $32, DX
+	ADDQ $32, DI
+	DECQ CX
+	JMP  gradloop
+
+graddone:
+	VZEROUPPER
+	RET
+
 DATA tanhAbs<>+0(SB)/8, $0x7fffffffffffffff
 DATA tanhAbs<>+8(SB)/8, $0x7fffffffffffffff
 DATA tanhAbs<>+16(SB)/8, $0x7fffffffffffffff
