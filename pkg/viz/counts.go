@@ -116,8 +116,7 @@ func matrixLayout(o Options, k int, classes []string) matrix {
 			return o.Width
 		}
 		// At least 560 pixels, more for a long title (up to the page).
-		title := int(math.Ceil(textWidth(o.Title, titleSize, true))) + 2*boxPadding + 12
-		return max(m.left+k*m.cell+right, 560, min(title, DefaultWidth))
+		return max(m.left+k*m.cell+right, 560, min(titleWidth(o), DefaultWidth))
 	}
 	m.width = width()
 	// Twice: turned labels take more room below, and a narrower chart

@@ -114,19 +114,29 @@ func TestChartKinds(t *testing.T) {
 		}},
 		{"ComputationGraph", func() Chart {
 			return ComputationGraph(Options{},
-				[]GraphNode{{0, "a", "", 2, 3}, {1, "b", "", 3, 2}, {2, "c", "*", 6, 1}},
+				[]GraphNode{{0, "a", "", 2, 3}, {1, "b", "", 3, -2}, {2, "c", "*", 6, 0}},
 				[]GraphEdge{{0, 2}, {1, 2}})
 		}, []check{
 			{[]any{"series", 0, "type"}, `"graph"`},
 			{[]any{"series", 0, "layout"}, `"none"`},
-			{[]any{"series", 0, "data", 0, "name"}, `"a\ndata 2\ngrad 3"`},
+			{[]any{"series", 0, "roam"}, `false`},
+			{[]any{"series", 0, "data", 0, "id"}, `"v0"`},
 			{[]any{"series", 0, "data", 0, "x"}, `0`},
-			{[]any{"series", 0, "data", 2, "id"}, `"v2"`},
-			{[]any{"series", 0, "data", 2, "x"}, `200`},
-			{[]any{"series", 0, "data", 3, "id"}, `"op2"`},
-			{[]any{"series", 0, "data", 3, "name"}, `"*"`},
-			{[]any{"series", 0, "data", 3, "x"}, `100`},
-			{[]any{"series", 0, "links"}, `[{"source":"op2","target":"v2"},{"source":"v0","target":"op2"},{"source":"v1","target":"op2"}]`},
+			{[]any{"series", 0, "data", 0, "label", "formatter"}, `"{h|a}\n{d|data 2}\n{p|grad 3}"`},
+			{[]any{"series", 0, "data", 0, "itemStyle", "borderColor"}, `"#c0392b"`}, // grad > 0
+			{[]any{"series", 0, "data", 1, "id"}, `"out0"`},                          // where a's arrow leaves
+			{[]any{"series", 0, "data", 1, "x"}, `32`},                               // the right side of a 64-pixel box
+			{[]any{"series", 0, "data", 2, "label", "formatter"}, `"{h|b}\n{d|data 3}\n{n|grad -2}"`},
+			{[]any{"series", 0, "data", 4, "id"}, `"v2"`},
+			{[]any{"series", 0, "data", 4, "name"}, `"c = *"`},
+			{[]any{"series", 0, "data", 4, "x"}, `92`}, // one box and one gap to the right
+			{[]any{"series", 0, "data", 4, "itemStyle", "borderColor"}, `"#999999"`},
+			{[]any{"series", 0, "data", 4, "tooltip", "formatter"}, `"#2 c = * (#0, #1)\u003cbr/\u003edata 6\u003cbr/\u003egrad 0"`},
+			{[]any{"series", 0, "data", 5, "id"}, `"in2"`},
+			{[]any{"series", 0, "data", 5, "x"}, `60`},
+			{[]any{"series", 0, "links"}, `[{"source":"out0","target":"in2"},{"source":"out1","target":"in2"}]`},
+			{[]any{"series", 0, "edgeSymbol"}, `["none","arrow"]`},
+			{[]any{"legend", "show"}, `false`},
 		}},
 		{"ConfusionMatrix", func() Chart {
 			return ConfusionMatrix(Options{}, [][]int{{5, 1}, {2, 7}}, []string{"cat", "dog"})
@@ -227,5 +237,5 @@ func TestComputationGraphTakesLookalikeTypes(t *testing.T) {
 	}
 	type edge struct{ From, To int }
 	c := ComputationGraph(Options{}, []node{{0, "x", "", 1, 0}, {1, "y", "tanh", 0.76, 1}}, []edge{{0, 1}})
-	runOptionChecks(t, "lookalike", c, []check{{[]any{"series", 0, "data", 1, "name"}, `"y\ndata 0.76\ngrad 1"`}})
+	runOptionChecks(t, "lookalike", c, []check{{[]any{"series", 0, "data", 2, "label", "formatter"}, `"{h|y = tanh}\n{d|data 0.76}\n{p|grad 1}"`}})
 }

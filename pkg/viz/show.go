@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/janpfeifer/gonb/gonbui"
 )
@@ -131,6 +132,7 @@ type rendered struct {
 	title         string
 	option        string // JavaScript object literal
 	width, height int
+	fixed         bool   // keeps its size on a narrower page, which scrolls
 	svg           string // static image, "" if none
 }
 
@@ -144,12 +146,16 @@ func render(c Chart, seq int) (rendered, error) {
 	}
 	w, h := chartSize(c)
 	sum := sha256.Sum256([]byte(strconv.Itoa(seq) + "\x00" + option))
+	// A graph's boxes and text keep their size in pixels when ECharts
+	// fits the graph into a narrower element: they would pile up.
+	_, fixed := c.(*charts.Graph)
 	return rendered{
 		id:     "bpviz-" + hex.EncodeToString(sum[:6]),
 		title:  chartTitle(m),
 		option: option,
 		width:  w,
 		height: h,
+		fixed:  fixed,
 	}, nil
 }
 
@@ -229,15 +235,26 @@ func chartTitle(option map[string]interface{}) string {
 // The element first holds the static image; the script replaces it with
 // the interactive chart. If ECharts is not on the page yet (a chart above
 // the cell that loaded it), the script queues the drawing until it is.
+// A chart narrower than the page shrinks to fit, unless it is fixed: then
+// it keeps its size in a box that scrolls sideways.
 func (r rendered) html() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, `<div id="%s" class="bpviz" style="width:%dpx;height:%dpx;max-width:100%%">`,
-		r.id, r.width, r.height)
-	if r.svg != "" {
-		fmt.Fprintf(&b, `<img src="%s" width="%d" height="%d" alt="%s" style="max-width:100%%">`,
-			svgDataURI(r.svg), r.width, r.height, html.EscapeString(r.title))
+	shrink := "max-width:100%"
+	if r.fixed {
+		shrink = "max-width:none"
+		b.WriteString(`<div style="max-width:100%;overflow-x:auto">`)
 	}
-	b.WriteString("</div>\n<script>")
+	fmt.Fprintf(&b, `<div id="%s" class="bpviz" style="width:%dpx;height:%dpx;%s">`,
+		r.id, r.width, r.height, shrink)
+	if r.svg != "" {
+		fmt.Fprintf(&b, `<img src="%s" width="%d" height="%d" alt="%s" style="%s">`,
+			svgDataURI(r.svg), r.width, r.height, html.EscapeString(r.title), shrink)
+	}
+	b.WriteString("</div>")
+	if r.fixed {
+		b.WriteString("</div>")
+	}
+	b.WriteString("\n<script>")
 	fmt.Fprintf(&b, drawJS, strconv.Quote(r.id), r.option)
 	b.WriteString("</script>\n")
 	return b.String()

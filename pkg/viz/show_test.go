@@ -142,3 +142,29 @@ func TestLiveOutsideNotebook(t *testing.T) {
 		t.Errorf("second Close returned %q", again)
 	}
 }
+
+// Charts shrink to a narrower page, except computation graphs, whose boxes
+// keep their size in pixels: those scroll sideways instead.
+func TestChartElementShrinksOrScrolls(t *testing.T) {
+	tests := []struct {
+		name   string
+		chart  Chart
+		scroll bool
+	}{
+		{"lines", Lines(Options{}, Series{Y: []float64{1, 2}}), false},
+		{"graph", ComputationGraph(Options{}, []GraphNode{{ID: 0, Label: "x"}}, []GraphEdge(nil)), true},
+	}
+	for _, tt := range tests {
+		r, err := render(tt.chart, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.svg = "<svg/>"
+		page := r.html()
+		scrolls := strings.HasPrefix(page, `<div style="max-width:100%;overflow-x:auto"><div id="bpviz-`)
+		shrinks := strings.Count(page, "max-width:100%") == 2 // the element and its image
+		if scrolls != tt.scroll || shrinks == tt.scroll {
+			t.Errorf("%s: scrolls %v, shrinks %v; want scrolling %v\n%.400s", tt.name, scrolls, shrinks, tt.scroll, page)
+		}
+	}
+}

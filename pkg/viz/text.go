@@ -1,6 +1,7 @@
 package viz
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"unicode"
@@ -108,9 +109,10 @@ const (
 // header is the layout of the top of a chart: the title (with line breaks
 // where it would not fit), the legend under it, and where the plot starts.
 type header struct {
-	title   opts.Title
-	legend  opts.Legend
-	plotTop int // pixels from the top of the chart to the plot area
+	title       opts.Title
+	legend      opts.Legend
+	titleBottom int // pixels from the top of the chart to below the title
+	plotTop     int // pixels from the top of the chart to the plot area
 }
 
 // layoutHeader lays out o's title and subtitle in a chart width pixels
@@ -141,6 +143,7 @@ func layoutHeader(o Options, width int, names []string) header {
 			top += subtitleLine * len(lines)
 		}
 	}
+	h.titleBottom = top
 	if len(names) == 0 {
 		h.legend = opts.Legend{Show: opts.Bool(false)}
 		h.plotTop = top + 26 // room for the top tick label
@@ -155,6 +158,11 @@ func layoutHeader(o Options, width int, names []string) header {
 		Left: strconv.Itoa(legendLeft), Right: strconv.Itoa(legendRight), Top: strconv.Itoa(top)}
 	h.plotTop = top + 2*boxPadding + rows*legendRow + (rows-1)*legendGap + 20
 	return h
+}
+
+// titleWidth returns the width a chart needs for o's title on one line.
+func titleWidth(o Options) int {
+	return int(math.Ceil(textWidth(o.Title, titleSize, true))) + 2*boxPadding + 12
 }
 
 // legendRows counts the rows ECharts needs for a horizontal legend of the
