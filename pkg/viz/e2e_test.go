@@ -190,6 +190,9 @@ func TestNotebookChartsDraw(t *testing.T) {
 	// The library goes out once; every chart carries a static image.
 	charts, libraries := 0, 0
 	for i, h := range notebookOutputs(t, executed) {
+		if strings.TrimSpace(h) == "" {
+			t.Errorf("output %d is empty", i) // it would show as a blank slot
+		}
 		n := strings.Count(h, `<div id="bpviz-`)
 		if n == 0 {
 			continue

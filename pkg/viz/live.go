@@ -1,10 +1,8 @@
 package viz
 
 import (
-	"encoding/json"
 	"fmt"
 	"math"
-	"strconv"
 	"sync"
 	"time"
 
@@ -30,8 +28,10 @@ const LiveInterval = 250 * time.Millisecond
 //
 // In a notebook the chart appears when NewLive is called, redraws at most
 // every LiveInterval, and Close replaces it by a normal chart (with its
-// static image), which is what the saved notebook keeps. Outside a notebook
-// Live only collects the points; Close writes the chart like Show does.
+// static image), which is what the saved notebook keeps: all of it happens
+// in one output of the cell, which ends up holding the final chart and
+// nothing else. Outside a notebook Live only collects the points; Close
+// writes the chart like Show does.
 //
 // A Live is safe for use by several goroutines.
 type Live struct {
@@ -42,9 +42,8 @@ type Live struct {
 	x, y    [][]float64 // per series: the points added so far (NaN skipped)
 	seq     int
 	library bool   // this chart carried ECharts: the final one must too
-	id      string // DOM id of the live chart element
+	id      string // DOM id of the chart element, the same from start to end
 	outID   string // GoNB display holding the chart
-	updID   string // GoNB display whose script updates it
 	last    time.Time
 	timer   *time.Timer
 	dirty   bool
@@ -73,7 +72,6 @@ func NewLive(o Options, names ...string) *Live {
 	}
 	l.id = r.id
 	l.outID = "bpviz-live-" + gonbui.UniqueId()
-	l.updID = l.outID + "-update"
 	page := r.html()
 	if l.library {
 		js, _, err := libraryJS()
@@ -83,6 +81,11 @@ func NewLive(o Options, names ...string) *Live {
 			return l
 		}
 		page = libraryHTML(js) + page
+		// The updates replace this output without ECharts, which only
+		// the final chart carries again. Until Close, the kernel counts
+		// the library as not sent: if the loop is interrupted, the next
+		// chart shown carries it for the saved notebook.
+		session.setLibrary(false)
 	}
 	gonbui.UpdateHTML(l.outID, page)
 	gonbui.Sync()
@@ -144,20 +147,18 @@ func (l *Live) flush() {
 	}
 }
 
-// sendLocked replaces the update display by a script that sets the
-// series' data on the live chart; the chart element itself stays, so the
-// chart redraws smoothly instead of being rebuilt.
+// sendLocked replaces the chart's output by the chart of the points so
+// far, under the same element id. The drawing script finds the chart
+// already drawn under that id and moves it into the new element before
+// setting the new option, so the chart redraws smoothly instead of being
+// rebuilt (see drawJS).
 func (l *Live) sendLocked() {
-	data := make([]map[string]interface{}, len(l.names))
-	for i := range l.names {
-		data[i] = map[string]interface{}{"data": lineData(Series{X: l.x[i], Y: l.y[i]}, l.o)}
-	}
-	b, err := json.Marshal(map[string]interface{}{"series": data})
+	r, err := render(l.chart(), l.seq)
 	if err != nil {
-		return // lineData only makes finite numbers and "-"
+		return // the first render succeeded: the option encodes
 	}
-	gonbui.UpdateHTML(l.updID, "<script>(function(w){var c=(w.__bpviz||{})["+strconv.Quote(l.id)+
-		"];if(c){c.setOption("+string(b)+");}})(window);</script>")
+	r.id = l.id
+	gonbui.UpdateHTML(l.outID, r.html())
 	l.last, l.dirty = time.Now(), false
 	l.sent++
 }
@@ -196,22 +197,23 @@ func (l *Live) Close() string {
 	if l.outID == "" {
 		return Show(c)
 	}
-	// The final chart takes the live one's place: sweeping the curves in
-	// again would look like a restart.
+	// The final chart takes the live one's place, in the same output and
+	// under the same id: on this page it is the live chart, given its
+	// last points; in the saved notebook, a chart of its own. Sweeping
+	// the curves in again would look like a restart.
 	c.SetGlobalOptions(charts.WithAnimation(false))
 	r, err := render(c, l.seq)
 	if err != nil {
 		gonbui.UpdateHTML(l.outID, errorHTML(err))
 		return ""
 	}
+	r.id = l.id
 	r.svg = staticSVG(r.option, r.width, r.height)
 	page := r.html()
 	if l.library {
 		js, _, _ := libraryJS() // read successfully in NewLive
 		page = libraryHTML(js) + page
-	}
-	if l.sent > 0 {
-		gonbui.UpdateHTML(l.updID, "") // its script would act on a chart that is gone
+		session.setLibrary(true)
 	}
 	gonbui.UpdateHTML(l.outID, page)
 	gonbui.Sync()

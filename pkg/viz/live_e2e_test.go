@@ -140,7 +140,9 @@ type liveState struct {
 	ID      string `json:"id"`
 	Points  int    `json:"points"` // points in the train series of the chart instance
 	Running bool   `json:"running"`
-	Static  bool   `json:"static"` // the element holds the final chart's image (not yet replaced)
+	Static  bool   `json:"static"`  // the element holds the final chart's image (not yet replaced)
+	Outputs int    `json:"outputs"` // outputs of the cell
+	Same    bool   `json:"same"`    // the chart instance is the first one seen: moved, not rebuilt
 }
 
 const liveStateJS = `() => {
@@ -149,7 +151,9 @@ const liveStateJS = `() => {
   const c = d && window.__bpviz && window.__bpviz[d.id];
   let points = -1;
   if (c) { const s = c.getOption().series; points = s.length ? s[0].data.length : 0; }
-  return {id: d ? d.id : "", points: points, running: cell.element.hasClass("running"), static: !!(d && d.querySelector("img"))};
+  if (c && !window.__firstLive) window.__firstLive = c;
+  return {id: d ? d.id : "", points: points, running: cell.element.hasClass("running"), static: !!(d && d.querySelector("img")),
+    outputs: cell.output_area.outputs.length, same: !c || c === window.__firstLive};
 }`
 
 // TestLiveChartUpdatesInNotebook runs a training-like cell in a real
@@ -200,6 +204,12 @@ func TestLiveChartUpdatesInNotebook(t *testing.T) {
 		if last.Points >= 0 && (len(seen) == 0 || seen[len(seen)-1] != last.Points) {
 			seen = append(seen, last.Points)
 		}
+		if !last.Same {
+			t.Errorf("the live chart was rebuilt at %d points, want it updated in place", last.Points)
+		}
+		if last.Outputs > 1 {
+			t.Errorf("the cell has %d outputs while it runs, want the chart's only", last.Outputs)
+		}
 		time.Sleep(40 * time.Millisecond)
 	}
 	t.Logf("point counts seen while the cell ran: %v", seen)
@@ -219,6 +229,19 @@ func TestLiveChartUpdatesInNotebook(t *testing.T) {
 		const c = d && window.__bpviz && window.__bpviz[d.id];
 		return !!c && c.getOption().series[0].data.length === 30; }`, 10*time.Second); err != nil {
 		t.Errorf("final chart not drawn with 30 points: %v", err)
+	}
+	// One output, the chart: no empty one left over from the updates.
+	res, err := p.Eval(`() => Jupyter.notebook.get_cell(1).output_area.outputs.map(o => o.output_type + ":" +
+		(o.data && o.data["text/html"] ? o.data["text/html"].length : 0))`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var outputs []string
+	if err := json.Unmarshal([]byte(res.Value.JSON("", "")), &outputs); err != nil {
+		t.Fatal(err)
+	}
+	if len(outputs) != 1 || !strings.HasPrefix(outputs[0], "display_data:") || outputs[0] == "display_data:0" {
+		t.Errorf("the cell's outputs are %v, want one display of the chart", outputs)
 	}
 	checkNoScriptErrors(t, p)
 	time.Sleep(time.Second) // let the last redraw settle before the picture

@@ -261,12 +261,19 @@ func (r rendered) html() string {
 }
 
 // drawJS draws one chart (arguments: the quoted element id, the option). It
-// keeps the instance in window.__bpviz so live charts can update it, and
-// leaves a note under the static image when ECharts never arrives.
+// keeps the instance in window.__bpviz and leaves a note under the static
+// image when ECharts never arrives.
+//
+// A live chart replaces its output, element included, at every update,
+// with the same id: when the instance drawn under that id has left the
+// page, its element comes back in place of the new one and takes the new
+// option, which ECharts animates as a change of data.
 const drawJS = `(function(w){var id=%s,opt=%s;
 function draw(){var el=document.getElementById(id);if(!el||el.getAttribute("data-bpviz")==="drawn")return;
+var all=w.__bpviz=w.__bpviz||{},old=all[id];
+if(old&&!old.isDisposed()){var d=old.getDom();if(d&&d!==el&&!d.isConnected){el.parentNode.replaceChild(d,el);old.setOption(opt);return;}
+try{old.dispose()}catch(e){}}
 el.setAttribute("data-bpviz","drawn");el.innerHTML="";
-var all=w.__bpviz=w.__bpviz||{};if(all[id]){try{all[id].dispose()}catch(e){}}
 var c=w.echarts.init(el,null,{renderer:"canvas"});c.setOption(opt);all[id]=c;}
 if(w.echarts&&w.echarts.init){draw();}else{(w.__bpvizWait=w.__bpvizWait||[]).push(draw);
 setTimeout(function(){var el=document.getElementById(id);if(el&&!el.getAttribute("data-bpviz")){
@@ -317,9 +324,9 @@ func (s *sessionState) path() string {
 	return ""
 }
 
-// next returns the sequence number of a chart about to be displayed and
-// whether it must carry the library (the first chart of the kernel).
-func (s *sessionState) next() (seq int, needLibrary bool) {
+// update applies f to the kernel's session state: the file in a
+// notebook, the process's own state elsewhere.
+func (s *sessionState) update(f func(st *sessionFile)) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	st := sessionFile{Charts: s.charts, Library: s.library}
@@ -330,15 +337,29 @@ func (s *sessionState) next() (seq int, needLibrary bool) {
 			_ = json.Unmarshal(b, &st) // a damaged file restarts the count
 		}
 	}
-	seq, needLibrary = st.Charts, !st.Library
-	st.Charts++
-	st.Library = true
+	f(&st)
 	s.charts, s.library = st.Charts, st.Library
 	if p != "" {
 		b, _ := json.Marshal(st)
 		_ = os.WriteFile(p, b, 0o644)
 	}
+}
+
+// next returns the sequence number of a chart about to be displayed and
+// whether it must carry the library (the first chart of the kernel).
+func (s *sessionState) next() (seq int, needLibrary bool) {
+	s.update(func(st *sessionFile) {
+		seq, needLibrary = st.Charts, !st.Library
+		st.Charts++
+		st.Library = true
+	})
 	return seq, needLibrary
+}
+
+// setLibrary records whether the kernel's page has ECharts in an output
+// that stays (a live chart's updates drop it until its final chart).
+func (s *sessionState) setLibrary(sent bool) {
+	s.update(func(st *sessionFile) { st.Library = sent })
 }
 
 // nextSeq returns a chart sequence number without claiming the library.

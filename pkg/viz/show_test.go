@@ -168,3 +168,22 @@ func TestChartElementShrinksOrScrolls(t *testing.T) {
 		}
 	}
 }
+
+// A live chart that carried the library counts it as unsent until its
+// final chart: if the loop is interrupted, the next chart carries it.
+func TestSessionLibraryReleasedUntilClose(t *testing.T) {
+	newSession(t)
+	want := []struct {
+		seq     int
+		library bool
+	}{{0, true}, {1, true}, {2, false}}
+	for i, w := range want {
+		seq, lib := session.next()
+		if seq != w.seq || lib != w.library {
+			t.Errorf("chart %d: seq %d, library %v; want %d, %v", i, seq, lib, w.seq, w.library)
+		}
+		if i == 0 {
+			session.setLibrary(false) // NewLive of a chart that carried it
+		}
+	}
+}
