@@ -4,8 +4,8 @@ package backprop
 
 import "golang.org/x/sys/cpu"
 
-// useAVX2 selects the assembly kernels (linear_kernel_amd64.s and
-// tanh_amd64.s). Each does exactly the floating-point operations of its Go
+// useAVX2 selects the assembly kernels (linear_kernel_amd64.s,
+// tanh_amd64.s and optim_amd64.s). Each does exactly the floating-point operations of its Go
 // counterpart, in the same order, so results do not depend on the machine.
 var useAVX2 = cpu.X86.HasAVX2
 
@@ -44,6 +44,12 @@ func tanhAVX2(dst, src []float64)
 //
 //go:noescape
 func tanhGradAVX2(dst, g, y []float64)
+
+// sgdStepAVX2 sets w[i] -= lr·g[i] for the first len(g)&^15 elements;
+// len(w) must be at least len(g).
+//
+//go:noescape
+func sgdStepAVX2(w, g []float64, lr float64)
 
 // tanhAVX512 is tanhAVX2 for the first len(src)&^7 elements, with AVX-512.
 //

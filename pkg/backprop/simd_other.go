@@ -31,3 +31,7 @@ func tanhAVX512(dst, src []float64) {
 func tanhGradAVX2(dst, g, y []float64) {
 	panic("backprop: tanhGradAVX2 called without AVX2")
 }
+
+func sgdStepAVX2(w, g []float64, lr float64) {
+	panic("backprop: sgdStepAVX2 called without AVX2")
+}
