@@ -43,7 +43,7 @@ type GraphEdge struct {
 // from crossing. The chart is as large as the graph needs (wider with
 // more steps, taller with more values in one step) and keeps that size on
 // a narrower page, which then scrolls sideways; Options.Width and Height
-// can make it larger, not smaller.
+// can make it larger (the graph is centered in it), not smaller.
 //
 // It takes a backprop.Graph's Nodes and Edges directly (any node and edge
 // types with the fields of GraphNode and GraphEdge):
@@ -320,7 +320,9 @@ func graphChart(o Options, nodes []GraphNode, edges []GraphEdge) *charts.Graph {
 	spanX, spanY := float64(l.cols-1)*pitchX, float64(l.maxRows-1)*pitchY
 	w := max(o.Width, int(spanX+boxW)+2*graphMargin, min(titleWidth(o), DefaultWidth))
 	top := layoutHeader(o, w, nil).titleBottom + 12
-	h := max(o.Height, top+int(spanY+boxH)+graphNote+8)
+	need := top + int(spanY+boxH) + graphNote + 8
+	h := max(o.Height, need)
+	top += (h - need) / 2 // a taller chart than needed centers the graph
 	o.Width, o.Height = w, h
 
 	var items []graphItem
@@ -416,9 +418,9 @@ func graphHead(v int, n GraphNode) string {
 	return "#" + strconv.Itoa(v)
 }
 
-// graphNumber formats a value for a box: three significant digits, as
-// short as they go.
-func graphNumber(x float64) string { return strconv.FormatFloat(x, 'g', 3, 64) }
+// graphNumber formats a value for a box: four significant digits, as
+// backprop.Graph's String prints them.
+func graphNumber(x float64) string { return strconv.FormatFloat(x, 'g', 4, 64) }
 
 // richSafe keeps a label from breaking ECharts' rich text ({style|text})
 // and its formatter templates ({b}).
