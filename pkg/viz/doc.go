@@ -29,7 +29,7 @@
 //	LossShapes        loss against the prediction, and its gradient beside it
 //	OptimizerPaths    optimizers' trajectories over a loss surface (a Grid)
 //	DecisionBoundary  a classifier's probability on a Grid, with the data points
-//	ComputationGraph  a scalar graph: values with data and gradient, operations
+//	ComputationGraph  a scalar graph: op, data and grad of each value, arrows forward
 //	ConfusionMatrix   counts of true against predicted classes
 //	Histogram         distributions (weights, gradients) over shared Bins
 //
@@ -39,11 +39,25 @@
 // differ in length) are programmer errors: the functions panic with a
 // message that starts with "viz: " and names both lengths.
 //
+// # Layout
+//
+// The title sits in the top left corner, on as many lines as it needs;
+// the legend goes under it, wrapping onto a second or third row rather
+// than paging (a longer one scrolls), and the plot starts below both.
+// Series that belong together share a legend entry (a loss shape and its
+// gradient), which shows or hides them together. Charts that have a
+// natural size take it when Options leave it unset: a confusion matrix
+// from its number of classes, a computation graph from its number of
+// steps and of values per step. A chart narrower than the page shrinks
+// with it, except a computation graph, whose boxes keep their size: it
+// scrolls sideways instead.
+//
 // # Live charts
 //
 // NewLive (or NewLiveLoss) shows an empty chart that a training loop feeds
 // through Add; it redraws at most every LiveInterval, and Close replaces it
-// by a normal chart, which is what the saved notebook keeps:
+// by a normal chart, in the same output of the cell, which is what the
+// saved notebook keeps:
 //
 //	live := viz.NewLiveLoss(viz.Options{Title: "Training"})
 //	for epoch := range 100 {
@@ -78,7 +92,9 @@
 // server-side renderer in a node process that viz starts once per cell
 // (about 0.2 s, then 10-50 ms per chart). The image shows where scripts do
 // not run (an untrusted notebook, a static viewer); the script replaces it
-// with the interactive chart. Without node the charts go without images,
+// with the interactive chart. Both measure text with the widths of DejaVu
+// Sans, a wide sans-serif font, so labels laid out for one do not overlap
+// in the other. Without node the charts go without images,
 // with a one-line note on stderr; BACKPROP_VIZ_STATIC=0 turns the images
 // off (smaller outputs, quicker cells).
 package viz

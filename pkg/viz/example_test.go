@@ -73,3 +73,26 @@ func ExampleNewLiveLoss() {
 	// train [{"value":[0,2]},{"value":[1,1]},{"value":[2,0.6666666666666666]}]
 	// validation [{"value":[0,1]},{"value":[2,0.3333333333333333]}]
 }
+
+// A computation graph takes the size it needs: one column per step of
+// the computation (here a·b, then + d, then tanh), one row per value in the
+// fullest column.
+func ExampleComputationGraph() {
+	// L = tanh(a·b + d) after backward, as backprop's Value.Graph gives it.
+	nodes := []viz.GraphNode{
+		{ID: 0, Label: "a", Data: 2, Grad: -3},
+		{ID: 1, Label: "b", Data: -3, Grad: 2},
+		{ID: 2, Op: "*", Data: -6, Grad: 1},
+		{ID: 3, Label: "d", Data: 10, Grad: 1},
+		{ID: 4, Op: "+", Data: 4, Grad: 1},
+		{ID: 5, Label: "L", Op: "tanh", Data: 0.9993, Grad: 1},
+	}
+	edges := []viz.GraphEdge{{From: 0, To: 2}, {From: 1, To: 2}, {From: 2, To: 4}, {From: 3, To: 4}, {From: 4, To: 5}}
+	short := viz.ComputationGraph(viz.Options{}, nodes[:3], edges[:2])
+	whole := viz.ComputationGraph(viz.Options{}, nodes, edges)
+	fmt.Println(short.Initialization.Width, short.Initialization.Height)
+	fmt.Println(whole.Initialization.Width, whole.Initialization.Height)
+	// Output:
+	// 188px 176px
+	// 448px 176px
+}

@@ -18,8 +18,8 @@ type Options struct {
 	YLabel   string // name shown along the y axis
 	LogX     bool   // logarithmic x axis; points with x ≤ 0 are left out
 	LogY     bool   // logarithmic y axis; points with y ≤ 0 are left out
-	Width    int    // pixels; 0 means DefaultWidth
-	Height   int    // pixels; 0 means DefaultHeight
+	Width    int    // pixels; 0 means DefaultWidth, or the chart's own size (see ConfusionMatrix, ComputationGraph)
+	Height   int    // pixels; 0 means DefaultHeight, or the chart's own size
 }
 
 func (o Options) size() (w, h int) {
