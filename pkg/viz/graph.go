@@ -343,10 +343,11 @@ func graphChart(o Options, nodes []GraphNode, edges []GraphEdge) *charts.Graph {
 			Tooltip: &graphTooltip{Show: true, Formatter: graphTooltipHTML(v, n, edges)},
 		})
 		// Ports: invisible points at the middle of the box's sides, where
-		// arrows leave and arrive.
+		// arrows leave and arrive. Their name is what an arrow's tooltip
+		// shows: "x1 (#0) > * (#2)".
 		port := func(id string, x float64) {
-			items = append(items, graphItem{ID: id, Name: id, X: x, Y: y, Symbol: "circle",
-				SymbolSize: []float64{0, 0}, Label: &graphLabel{}, Tooltip: &graphTooltip{}})
+			items = append(items, graphItem{ID: id, Name: heads[v] + " (#" + strconv.Itoa(v) + ")", X: x, Y: y,
+				Symbol: "circle", SymbolSize: []float64{0, 0}, Label: &graphLabel{}, Tooltip: &graphTooltip{}})
 		}
 		if hasInputs[v] {
 			port("in"+strconv.Itoa(v), x-boxW/2)
