@@ -9,7 +9,7 @@ GO ?= go
 PY := /usr/bin/python3
 
 .PHONY: setup setup-test notebook test check-format vet gotest exercises notebooks book golden bench strip \
-	grade class gradescope release clean
+	grade class gradescope release bench-compare clean
 
 ## setup: install Jupyter, Node, the GoNB kernel, Go tools and ECharts (idempotent)
 setup:
@@ -34,8 +34,12 @@ vet:
 
 # The exercises' public tests fail until a learner solves them, so they run
 # on their own: `make exercises`.
+# The library is also tested in its portable form (no assembly) and with
+# the optional OpenBLAS build.
 gotest:
 	BACKPROP_E2E=1 $(GO) test -timeout 30m $$($(GO) list ./... | grep -v '/exercises$$')
+	$(GO) test -tags purego ./pkg/backprop/
+	$(GO) test -tags openblas ./pkg/backprop/...
 
 ## exercises: run the public checks of the exercises you implemented
 exercises:
@@ -56,6 +60,10 @@ golden:
 ## bench: the library's benchmarks
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./pkg/...
+
+## bench-compare: the same workloads in Go, numpy and PyTorch, side by side (installs python3-torch)
+bench-compare:
+	bench/compare.sh
 
 ## strip: remove outputs from notebooks before committing them
 strip:

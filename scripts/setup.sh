@@ -56,7 +56,11 @@ if [ -x /usr/bin/apt-get ]; then
 	done
 	have_cmd_or_pkg node nodejs
 	have_cmd_or_pkg npm npm
-	if [ $want_test = 1 ]; then have_cmd_or_pkg chromium chromium; fi
+	if [ $want_test = 1 ]; then
+		have_cmd_or_pkg chromium chromium
+		# the optional OpenBLAS build of the library is tested too
+		dpkg-query -W -f='${Status}' libopenblas-dev 2>/dev/null | grep -q "ok installed" || need_pkgs+=(libopenblas-dev)
+	fi
 	if [ ${#need_pkgs[@]} -gt 0 ]; then
 		sudo=""
 		if [ "$(id -u)" != 0 ]; then
