@@ -119,7 +119,7 @@ func start(prog *program, limits Limits) (*process, error) {
 	out := &capped{max: limits.Output}
 	cmd.Stdout, cmd.Stderr = out, out
 	cmd.ExtraFiles = []*os.File{callsR, repliesW} // fds 3 and 4
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
+	cmd.SysProcAttr = sandboxAttr()
 	err = cmd.Start()
 	callsR.Close()
 	repliesW.Close()
