@@ -47,6 +47,15 @@ func (BCE) domains() (pred, target lossDomain) { return unitInterval, unitInterv
 
 func (BCE) loss(p, t float64) float64 {
 	// log1p(−p) is log(1−p) without the rounding of 1−p for tiny p.
+	// A 0/1 label zeroes one of the two terms: skipping its log changes
+	// no bit of the result (the skipped product is a zero, which adds
+	// nothing to the other, non-positive term) and halves the work.
+	switch t {
+	case 0:
+		return -math.Max(math.Log1p(-p), lossLogFloor)
+	case 1:
+		return -lossLog(p)
+	}
 	return -(t*lossLog(p) + (1-t)*math.Max(math.Log1p(-p), lossLogFloor))
 }
 
