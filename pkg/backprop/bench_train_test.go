@@ -29,8 +29,7 @@ func benchSteps(b *testing.B, model Layer, loss Loss, x, y *mat.Dense, batch int
 	i := 0
 	for b.Loop() {
 		idx := batches[i%len(batches)]
-		tr.xb = TakeRows(tr.xb, x, idx)
-		tr.yb = TakeRows(tr.yb, y, idx)
+		tr.setBatch(x, y, idx)
 		tr.step(tr.xb, tr.yb, lr)
 		i++
 	}

@@ -218,8 +218,7 @@ func Fit(model Layer, x, y *mat.Dense, cfg FitConfig) (*History, error) {
 			if !(lr >= 0) || math.IsInf(lr, 1) {
 				return h, fmt.Errorf("backprop: Fit: the schedule gave learning rate %v at step %d; it must be finite and ≥ 0", lr, step)
 			}
-			t.xb = TakeRows(t.xb, x, idx)
-			t.yb = TakeRows(t.yb, y, idx)
+			t.setBatch(x, y, idx)
 			loss, pred := t.forward(t.xb, t.yb)
 			if math.IsNaN(loss) || math.IsInf(loss, 0) {
 				h.Stop = StopDiverged

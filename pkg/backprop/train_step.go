@@ -17,8 +17,11 @@ type trainer struct {
 	opt    Optimizer
 	params []*Param
 
-	xb, yb *mat.Dense // current batch
-	grad   *mat.Dense // dL/d(prediction)
+	xb, yb     *mat.Dense // current batch: a view of the data or a copy
+	xbuf, ybuf *mat.Dense // storage of copied batches
+	xview      mat.Dense  // xb and yb when they are views
+	yview      mat.Dense
+	grad       *mat.Dense // dL/d(prediction)
 
 	threshold float64
 	valAcc    *accuracyCounter
@@ -28,6 +31,50 @@ func newTrainer(model Layer, loss Loss, opt Optimizer, threshold float64) *train
 	t := &trainer{model: model, loss: loss, opt: opt, params: model.Params(), threshold: threshold}
 	t.pb, _ = model.(paramBackwarder)
 	return t
+}
+
+// setBatch makes the rows idx of x and y the current batch. Consecutive
+// rows (examples in their original order, or one batch of everything) are
+// used where they are, through a view; other batches are copied. Copying
+// a batch of 64 images moves 400 kB, a tenth of the time of a step.
+func (t *trainer) setBatch(x, y *mat.Dense, idx []int) {
+	if !consecutive(idx) {
+		t.xbuf = TakeRows(t.xbuf, x, idx)
+		t.ybuf = TakeRows(t.ybuf, y, idx)
+		t.xb, t.yb = t.xbuf, t.ybuf
+		return
+	}
+	t.xb = rowsView(&t.xview, x, idx[0], len(idx))
+	t.yb = rowsView(&t.yview, y, idx[0], len(idx))
+}
+
+// consecutive reports whether idx is a non-empty run i, i+1, i+2, ….
+func consecutive(idx []int) bool {
+	if len(idx) == 0 {
+		return false
+	}
+	for k, i := range idx {
+		if i != idx[0]+k {
+			return false
+		}
+	}
+	return true
+}
+
+// rowsView points v at rows from to from+n-1 of m and returns it: like
+// m.Slice, without allocating a new matrix header every step.
+//
+// rowsView panics if the rows are not all in m.
+func rowsView(v, m *mat.Dense, from, n int) *mat.Dense {
+	r, _ := m.Dims()
+	if from < 0 || from+n > r {
+		panic(fmt.Sprintf("backprop: rows %d to %d out of range for %s", from, from+n-1, shapeString(m)))
+	}
+	raw := m.RawMatrix()
+	raw.Rows = n
+	raw.Data = raw.Data[from*raw.Stride : (from+n-1)*raw.Stride+raw.Cols]
+	v.SetRawMatrix(raw)
+	return v
 }
 
 // forward runs the model on a batch and returns the loss and the prediction.
