@@ -30,7 +30,7 @@ type Linear struct {
 	out, dx *mat.Dense // reused output buffers
 
 	// Scratch space of the products (see linear_kernel.go), reused: the
-	// non-zero entries of x, of xᵀ and of dL/dy, and Wᵀ.
+	// non-zero entries of x and of dL/dy, xᵀ when x has no zeros, and Wᵀ.
 	xs, xt, gs sparseRows
 	ones       sparseRows // a row of ones, to sum the rows of dL/dy
 	wt         []float64
@@ -138,12 +138,10 @@ func (l *Linear) BackwardParams(gradOut *mat.Dense) {
 			l.Name, shapeString(gradOut), shapeString(l.out)))
 	}
 	r, _ := gradOut.Dims()
-	xt := &l.xt // the non-zeros of xᵀ, or nil to multiply through BLAS
+	xs := &l.xs // the non-zeros of x, or nil to multiply through BLAS
 	if l.viaBLAS {
-		xt = nil
-	} else {
-		xt.transpose(&l.xs, l.In())
+		xs = nil
 	}
 	l.ones.setOnes(r)
-	linearGradW(l.W.Grad.RawMatrix(), l.x.RawMatrix(), xt, gradOut.RawMatrix(), l.B.Grad.RawMatrix().Data, &l.ones)
+	linearGradW(l.W.Grad.RawMatrix(), l.x.RawMatrix(), xs, &l.xt, gradOut.RawMatrix(), l.B.Grad.RawMatrix().Data, &l.ones)
 }

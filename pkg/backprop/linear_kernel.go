@@ -381,28 +381,58 @@ func linearForward(out, x blas64.General, xs *sparseRows, w blas64.General, bias
 	}
 }
 
-// linearGradW adds xᵀ·g into dw and the column sums of g into db. xt
-// lists the non-zero entries of xᵀ, unless it is nil: then BLAS computes
-// the product. Shapes: x r×k, g r×n, dw k×n, db 1×n.
+// linearGradW adds xᵀ·g into dw and the column sums of g into db. xs
+// lists the non-zero entries of x, unless it is nil: then BLAS computes
+// the product; xt is scratch space for xᵀ. Shapes: x r×k, g r×n, dw k×n,
+// db 1×n.
 //
 // The column sums are the product of a row of ones by g, so the same
 // kernel computes them (1·v is v exactly: the sums are those of a plain
 // loop); ones is that row, of g.Rows ones.
-func linearGradW(dw, x blas64.General, xt *sparseRows, g blas64.General, db []float64, ones *sparseRows) {
+//
+// A matrix x with zeros is not transposed: each non-zero x[i,p] adds
+// x[i,p]·g[i,:] to row p of dw (scatterRow), rows i in increasing order,
+// so that every element of dw receives its terms in the order of the
+// dense product, and the same bits.
+func linearGradW(dw, x blas64.General, xs, xt *sparseRows, g blas64.General, db []float64, ones *sparseRows) {
 	n := g.Cols
 	combineDense(blas64.General{Rows: 1, Cols: n, Stride: n, Data: db[:n]}, ones, g)
-	if xt == nil {
+	switch {
+	case xs == nil:
 		blas64.Gemm(blas.Trans, blas.NoTrans, 1, x, g, 1, dw)
-		return
-	}
-	if xt.whole {
+	case xs.whole:
+		xt.transpose(xs, x.Cols)
 		combineDense(dw, xt, g)
-		return
+	default:
+		mustFit(xs, dw)
+		for i := 0; i < x.Rows; i++ {
+			idx, val := xs.row(i)
+			scatterRow(dw, idx, val, g.Data[i*g.Stride:i*g.Stride+n])
+		}
 	}
-	mustFit(xt, g)
-	for p := 0; p < dw.Rows; p++ {
-		idx, val := xt.row(p)
-		combineRows(dw.Data[p*dw.Stride:p*dw.Stride+n], idx, val, g)
+}
+
+// scatterRow adds val[t]·src to row idx[t] of dst, for every t; src has
+// dst.Cols elements and every idx[t] is a row of dst (see mustFit). With
+// AVX2, assembly (scatterRowAVX2) does the columns four at a time, with
+// the roundings of the Go loop: a multiply, then an add.
+func scatterRow(dst blas64.General, idx []int, val, src []float64) {
+	n := len(src)
+	val = val[:len(idx)]
+	j := 0
+	if useAVX2 && n >= 4 {
+		j = n &^ 3
+		scatterRowAVX2(dst.Data[:(dst.Rows-1)*dst.Stride+n], dst.Stride, idx, val, src[:j])
+		if j == n {
+			return
+		}
+	}
+	for t, p := range idx {
+		a := val[t]
+		d := dst.Data[p*dst.Stride+j : p*dst.Stride+n]
+		for c, v := range src[j:n] {
+			d[c] += float64(a * v)
+		}
 	}
 }
 

@@ -223,3 +223,68 @@ result:
 	SETNE ret+24(FP)
 	VZEROUPPER
 	RET
+
+// func scatterRowAVX2(dst []float64, stride int, idx []int, val []float64, src []float64)
+//
+// For each term t, adds val[t]·src[j] to dst[idx[t]·stride+j] for every j
+// of src (its length a multiple of 4), 16 columns at a time (then 4):
+// VMULPD then VADDPD, the roundings of scatterRow's Go loop.
+TEXT ·scatterRowAVX2(SB), NOSPLIT, $0-104
+	MOVQ dst_base+0(FP), DI
+	MOVQ stride+24(FP), R10
+	SHLQ $3, R10 // row stride in bytes
+	MOVQ idx_base+32(FP), SI
+	MOVQ idx_len+40(FP), DX
+	MOVQ val_base+56(FP), R8
+	MOVQ src_base+80(FP), R9
+	MOVQ src_len+88(FP), CX
+	XORQ R12, R12 // t
+
+term:
+	CMPQ R12, DX
+	JGE  scatterdone
+	VBROADCASTSD (R8)(R12*8), Y4
+	MOVQ (SI)(R12*8), R13
+	IMULQ R10, R13
+	ADDQ DI, R13 // &dst[idx[t]·stride]
+	MOVQ R9, BX  // &src[0]
+	MOVQ CX, R11 // columns left
+
+scatter16:
+	CMPQ R11, $16
+	JLT  scatter4
+	VMULPD  0(BX), Y4, Y0
+	VMULPD  32(BX), Y4, Y1
+	VMULPD  64(BX), Y4, Y2
+	VMULPD  96(BX), Y4, Y3
+	VADDPD  0(R13), Y0, Y0
+	VADDPD  32(R13), Y1, Y1
+	VADDPD  64(R13), Y2, Y2
+	VADDPD  96(R13), Y3, Y3
+	VMOVUPD Y0, 0(R13)
+	VMOVUPD Y1, 32(R13)
+	VMOVUPD Y2, 64(R13)
+	VMOVUPD Y3, 96(R13)
+	ADDQ $128, BX
+	ADDQ $128, R13
+	SUBQ $16, R11
+	JMP  scatter16
+
+scatter4:
+	CMPQ R11, $4
+	JLT  nextterm
+	VMULPD  0(BX), Y4, Y0
+	VADDPD  0(R13), Y0, Y0
+	VMOVUPD Y0, 0(R13)
+	ADDQ $32, BX
+	ADDQ $32, R13
+	SUBQ $4, R11
+	JMP  scatter4
+
+nextterm:
+	INCQ R12
+	JMP  term
+
+scatterdone:
+	VZEROUPPER
+	RET

@@ -28,6 +28,14 @@ func combineRowsAVX2(dst []float64, idx []int, val []float64, b []float64, strid
 //go:noescape
 func combineDenseAVX2(dst []float64, dstStride, rows int, a []float64, aStride, k int, b []float64, bStride, n int)
 
+// scatterRowAVX2 adds val[t]·src[j] to dst[idx[t]·stride+j] for every t
+// and every j of src, whose length must be a multiple of 4; len(val) must
+// be at least len(idx), and dst must hold idx[t]·stride+len(src) elements
+// for every t. Nothing is checked: scatterRow does it.
+//
+//go:noescape
+func scatterRowAVX2(dst []float64, stride int, idx []int, val []float64, src []float64)
+
 // hasZeroAVX2 reports whether s has an element equal to 0 (or −0).
 //
 //go:noescape

@@ -16,6 +16,10 @@ func combineDenseAVX2(dst []float64, dstStride, rows int, a []float64, aStride, 
 	panic("backprop: combineDenseAVX2 called without AVX2")
 }
 
+func scatterRowAVX2(dst []float64, stride int, idx []int, val []float64, src []float64) {
+	panic("backprop: scatterRowAVX2 called without AVX2")
+}
+
 func hasZeroAVX2(s []float64) bool {
 	panic("backprop: hasZeroAVX2 called without AVX2")
 }
