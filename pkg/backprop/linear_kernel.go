@@ -261,7 +261,7 @@ func combineDense(dst blas64.General, s *sparseRows, b blas64.General) {
 	if useAVX2 && n >= 4 {
 		j = n &^ 3
 		combineDenseAVX2(dst.Data[:(dst.Rows-1)*dst.Stride+n], dst.Stride, dst.Rows,
-			a.Data[:(a.Rows-1)*a.Stride+a.Cols], a.Stride, a.Cols,
+			a.Data[:(a.Rows-1)*a.Stride+a.Cols], a.Stride, 1, a.Cols,
 			b.Data[:(b.Rows-1)*b.Stride+n], b.Stride, j)
 		if j == n {
 			return
@@ -291,6 +291,42 @@ func combineDense(dst blas64.General, s *sparseRows, b blas64.General) {
 		}
 		for ; i < a.Rows; i++ {
 			combineRowsGo(dst.Data[i*dst.Stride:i*dst.Stride+j+1], s.iota, a.Data[i*a.Stride:i*a.Stride+k], b, j)
+		}
+	}
+}
+
+// combineDenseT adds aᵀ·b to dst (a r×k, b r×n, dst k×n), with the
+// assembly kernel of combineDense reading a column by column: every
+// element receives its terms in increasing row order, as combineDense of
+// a transposed copy of a would give them, without making the copy. Only
+// with AVX2 (useAVX2): the Go kernels need the copy to go fast.
+func combineDenseT(dst, a, b blas64.General) {
+	if a.Rows != b.Rows || a.Cols != dst.Rows || b.Cols != dst.Cols {
+		panic(fmt.Sprintf("backprop: internal error: combineDenseT of (%d×%d)ᵀ by %d×%d into %d×%d",
+			a.Rows, a.Cols, b.Rows, b.Cols, dst.Rows, dst.Cols))
+	}
+	r, k, n := a.Rows, a.Cols, b.Cols
+	aData, bData := a.Data[:(r-1)*a.Stride+k], b.Data[:(r-1)*b.Stride+n]
+	if n == 1 && dst.Stride == 1 {
+		// One column: dstᵀ = bᵀ·a, a row combining the rows of a, so
+		// that the kernel works along a's rows rather than down one long
+		// chain of additions per element.
+		dst, a, b = blas64.General{Rows: 1, Cols: k, Stride: k, Data: dst.Data[:k]}, b, a
+		aData, bData = bData, aData
+		n = k
+	}
+	j := n &^ 3
+	if j > 0 {
+		combineDenseAVX2(dst.Data[:(dst.Rows-1)*dst.Stride+n], dst.Stride, dst.Rows,
+			aData, 1, a.Stride, r, bData, b.Stride, j)
+	}
+	for ; j < n; j++ {
+		for p := 0; p < dst.Rows; p++ {
+			s := dst.Data[p*dst.Stride+j]
+			for i := 0; i < r; i++ {
+				s += float64(aData[i*a.Stride+p] * bData[i*b.Stride+j])
+			}
+			dst.Data[p*dst.Stride+j] = s
 		}
 	}
 }
@@ -400,6 +436,8 @@ func linearGradW(dw, x blas64.General, xs, xt *sparseRows, g blas64.General, db 
 	switch {
 	case xs == nil:
 		blas64.Gemm(blas.Trans, blas.NoTrans, 1, x, g, 1, dw)
+	case xs.whole && useAVX2:
+		combineDenseT(dw, x, g)
 	case xs.whole:
 		xt.transpose(xs, x.Cols)
 		combineDense(dw, xt, g)

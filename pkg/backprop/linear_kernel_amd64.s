@@ -83,30 +83,31 @@ done:
 	VZEROUPPER
 	RET
 
-// func combineDenseAVX2(dst []float64, dstStride, rows int, a []float64, aStride, k int, b []float64, bStride, n int)
+// func combineDenseAVX2(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int)
 //
 // combineRowsAVX2 for every row of a dense a at once: for each of rows
-// rows i, adds Σ_{p<k} a[i·aStride+p]·b[p·bStride+j] to dst[i·dstStride+j]
-// for j < n (a multiple of 4), in the same order and with the same
-// roundings. One call for the whole product saves a call per row.
-TEXT ·combineDenseAVX2(SB), NOSPLIT, $0-120
+// rows i, adds Σ_{p<k} a[i·aStride+p·aStep]·b[p·bStride+j] to
+// dst[i·dstStride+j] for j < n (a multiple of 4), in the same order and
+// with the same roundings. One call for the whole product saves a call per
+// row. With aStride 1 and aStep the row stride of a matrix m, a is mᵀ:
+// mᵀ·b without a transposed copy.
+TEXT ·combineDenseAVX2(SB), NOSPLIT, $0-128
 	MOVQ dst_base+0(FP), DI
-	MOVQ dstStride+24(FP), R11
-	SHLQ $3, R11
 	MOVQ rows+32(FP), CX
 	MOVQ a_base+40(FP), SI
-	MOVQ aStride+64(FP), R12
+	MOVQ aStep+72(FP), R12
 	SHLQ $3, R12
-	MOVQ b_base+80(FP), R9
-	MOVQ bStride+104(FP), R10
+	MOVQ b_base+88(FP), R9
+	MOVQ bStride+112(FP), R10
 	SHLQ $3, R10
 
 row:
 	TESTQ CX, CX
 	JZ    done
-	MOVQ  n+112(FP), R8  // columns left in this row
-	MOVQ  k+72(FP), DX
-	LEAQ  (SI)(DX*8), DX // end of the row of a
+	MOVQ  n+120(FP), R8  // columns left in this row
+	MOVQ  k+80(FP), DX
+	IMULQ R12, DX
+	ADDQ  SI, DX         // end of the row of a
 	MOVQ  DI, R13        // dst block
 	MOVQ  R9, R14        // b block
 
@@ -132,7 +133,7 @@ terms16:
 	VADDPD Y7, Y2, Y2
 	VMULPD 96(BX), Y4, Y8
 	VADDPD Y8, Y3, Y3
-	ADDQ $8, AX
+	ADDQ R12, AX
 	ADDQ R10, BX
 	JMP  terms16
 
@@ -159,7 +160,7 @@ terms4:
 	VBROADCASTSD (AX), Y4
 	VMULPD 0(BX), Y4, Y5
 	VADDPD Y5, Y0, Y0
-	ADDQ $8, AX
+	ADDQ R12, AX
 	ADDQ R10, BX
 	JMP  terms4
 
@@ -171,8 +172,10 @@ store4:
 	JMP  block4
 
 nextrow:
-	ADDQ R11, DI
-	ADDQ R12, SI
+	MOVQ dstStride+24(FP), AX
+	LEAQ (DI)(AX*8), DI
+	MOVQ aStride+64(FP), AX
+	LEAQ (SI)(AX*8), SI
 	DECQ CX
 	JMP  row
 

@@ -212,10 +212,13 @@ func TestLinearGradW(t *testing.T) {
 	}
 	var xs, xt, ones sparseRows
 	for n := 1; n <= 40; n++ {
-		for _, zeros := range []float64{0, 0.5, 0.9} {
-			r, k := 7, 5
-			x, g := fill(r, k, k+2, zeros), fill(r, n, n+1, 0)
-			dw, db := fill(k, n, n+3, 0), make([]float64, n)
+		for c, zeros := range []float64{0, 0.5, 0.9, 0, 0} {
+			r, k, pad := 7, 5, c%2*3 // contiguous and strided
+			if c == 4 {
+				k = 9
+			}
+			x, g := fill(r, k, k+pad, zeros), fill(r, n, n+pad, 0)
+			dw, db := fill(k, n, n+pad, 0), make([]float64, n)
 			want := append([]float64(nil), dw.Data...)
 			xs.set(x)
 			ones.setOnes(r)
@@ -229,7 +232,7 @@ func TestLinearGradW(t *testing.T) {
 						}
 					}
 					if got := dw.Data[p*dw.Stride+j]; math.Float64bits(got) != math.Float64bits(s) {
-						t.Fatalf("n=%d zeros=%v: dw[%d,%d] is %v, want %v", n, zeros, p, j, got, s)
+						t.Fatalf("n=%d k=%d pad=%d zeros=%v: dw[%d,%d] is %v, want %v", n, k, pad, zeros, p, j, got, s)
 					}
 				}
 			}

@@ -22,11 +22,11 @@ func combineRowsAVX2(dst []float64, idx []int, val []float64, b []float64, strid
 
 // combineDenseAVX2 adds a·b to dst, for the first n columns (a multiple
 // of 4) of rows rows: dst is rows×n with row stride dstStride, a rows×k
-// with aStride, b k×n with bStride. Nothing is checked: combineDense does
-// it.
+// with element a[i,p] at a[i·aStride+p·aStep], b k×n with bStride. Nothing
+// is checked: combineDense and combineDenseT do it.
 //
 //go:noescape
-func combineDenseAVX2(dst []float64, dstStride, rows int, a []float64, aStride, k int, b []float64, bStride, n int)
+func combineDenseAVX2(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int)
 
 // scatterRowAVX2 adds val[t]·src[j] to dst[idx[t]·stride+j] for every t
 // and every j of src, whose length must be a multiple of 4; len(val) must

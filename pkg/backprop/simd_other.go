@@ -12,7 +12,7 @@ func combineRowsAVX2(dst []float64, idx []int, val []float64, b []float64, strid
 	panic("backprop: combineRowsAVX2 called without AVX2")
 }
 
-func combineDenseAVX2(dst []float64, dstStride, rows int, a []float64, aStride, k int, b []float64, bStride, n int) {
+func combineDenseAVX2(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int) {
 	panic("backprop: combineDenseAVX2 called without AVX2")
 }
 
