@@ -399,8 +399,18 @@ func blasPays(r, k, n, nnz int) bool {
 func linearForward(out, x blas64.General, xs *sparseRows, w blas64.General, bias []float64) {
 	n := w.Cols
 	bias = bias[:n]
-	for i := 0; i < out.Rows; i++ {
-		copy(out.Data[i*out.Stride:i*out.Stride+n], bias)
+	if out.Stride == n {
+		// Contiguous rows: copy the rows done so far after themselves,
+		// doubling; a copy per row costs a call for a handful of numbers.
+		all := out.Data[:out.Rows*n]
+		done := copy(all, bias)
+		for done < len(all) {
+			done += copy(all[done:], all[:done])
+		}
+	} else {
+		for i := 0; i < out.Rows; i++ {
+			copy(out.Data[i*out.Stride:i*out.Stride+n], bias)
+		}
 	}
 	if xs == nil {
 		blas64.Gemm(blas.NoTrans, blas.NoTrans, 1, x, w, 1, out)
@@ -478,8 +488,12 @@ func scatterRow(dst blas64.General, idx []int, val, src []float64) {
 // wt holds wᵀ. Shapes: g r×n, wt n×k, dx r×k.
 func linearGradX(dx blas64.General, gs *sparseRows, wt blas64.General) {
 	k := wt.Cols
-	for i := 0; i < dx.Rows; i++ {
-		clear(dx.Data[i*dx.Stride : i*dx.Stride+k])
+	if dx.Stride == k {
+		clear(dx.Data[:dx.Rows*k])
+	} else {
+		for i := 0; i < dx.Rows; i++ {
+			clear(dx.Data[i*dx.Stride : i*dx.Stride+k])
+		}
 	}
 	if gs.whole {
 		combineDense(dx, gs, wt)
