@@ -257,15 +257,11 @@ func combineDense(dst blas64.General, s *sparseRows, b blas64.General) {
 			a.Rows, a.Cols, b.Rows, b.Cols, dst.Rows, dst.Cols))
 	}
 	n := b.Cols
-	j := 0
-	if useAVX2 && n >= 4 {
-		j = n &^ 3
-		combineDenseAVX2(dst.Data[:(dst.Rows-1)*dst.Stride+n], dst.Stride, dst.Rows,
-			a.Data[:(a.Rows-1)*a.Stride+a.Cols], a.Stride, 1, a.Cols,
-			b.Data[:(b.Rows-1)*b.Stride+n], b.Stride, j)
-		if j == n {
-			return
-		}
+	j := combineDenseSIMD(dst.Data[:(dst.Rows-1)*dst.Stride+n], dst.Stride, dst.Rows,
+		a.Data[:(a.Rows-1)*a.Stride+a.Cols], a.Stride, 1, a.Cols,
+		b.Data[:(b.Rows-1)*b.Stride+n], b.Stride, n)
+	if j == n {
+		return
 	}
 	// The last columns (fewer than 4), one at a time, for four rows at once:
 	// one column's sum is a chain of dependent additions, four rows' sums
@@ -295,6 +291,25 @@ func combineDense(dst blas64.General, s *sparseRows, b blas64.General) {
 	}
 }
 
+// combineDenseSIMD runs the assembly kernels on the first columns of a
+// product (arguments as for combineDenseAVX2, dst and b sliced to their
+// last element) and returns how many columns they did: n&^31 with
+// AVX-512, then up to n&^3 with AVX2; 0 without AVX2. AVX-512 only pays
+// for long rows: on 16 columns, its two sums per row form chains of
+// additions as long as AVX2's four.
+func combineDenseSIMD(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int) int {
+	j := 0
+	if useAVX512 && n >= 32 {
+		j = n &^ 31
+		combineDenseAVX512(dst, dstStride, rows, a, aStride, aStep, k, b, bStride, j)
+	}
+	if useAVX2 && n&^3 > j {
+		combineDenseAVX2(dst[j:], dstStride, rows, a, aStride, aStep, k, b[j:], bStride, n&^3-j)
+		j = n &^ 3
+	}
+	return j
+}
+
 // combineDenseT adds aᵀ·b to dst (a r×k, b r×n, dst k×n), with the
 // assembly kernel of combineDense reading a column by column: every
 // element receives its terms in increasing row order, as combineDense of
@@ -315,11 +330,8 @@ func combineDenseT(dst, a, b blas64.General) {
 		aData, bData = bData, aData
 		n = k
 	}
-	j := n &^ 3
-	if j > 0 {
-		combineDenseAVX2(dst.Data[:(dst.Rows-1)*dst.Stride+n], dst.Stride, dst.Rows,
-			aData, 1, a.Stride, r, bData, b.Stride, j)
-	}
+	j := combineDenseSIMD(dst.Data[:(dst.Rows-1)*dst.Stride+n], dst.Stride, dst.Rows,
+		aData, 1, a.Stride, r, bData, b.Stride, n)
 	for ; j < n; j++ {
 		for p := 0; p < dst.Rows; p++ {
 			s := dst.Data[p*dst.Stride+j]

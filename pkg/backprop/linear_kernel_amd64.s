@@ -291,3 +291,76 @@ nextterm:
 scatterdone:
 	VZEROUPPER
 	RET
+
+// func combineDenseAVX512(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int)
+//
+// combineDenseAVX2 with AVX-512: eight columns per instruction, 32
+// columns per block; n must be a multiple of 32. Each lane does the
+// operations of the AVX2 version, so the results are the same bits.
+TEXT ·combineDenseAVX512(SB), NOSPLIT, $0-128
+	MOVQ dst_base+0(FP), DI
+	MOVQ rows+32(FP), CX
+	MOVQ a_base+40(FP), SI
+	MOVQ aStep+72(FP), R12
+	SHLQ $3, R12
+	MOVQ b_base+88(FP), R9
+	MOVQ bStride+112(FP), R10
+	SHLQ $3, R10
+
+row512:
+	TESTQ CX, CX
+	JZ    done512
+	MOVQ  n+120(FP), R8
+	MOVQ  k+80(FP), DX
+	IMULQ R12, DX
+	ADDQ  SI, DX
+	MOVQ  DI, R13
+	MOVQ  R9, R14
+
+block32:
+	CMPQ R8, $32
+	JLT  nextrow512
+	VMOVUPD 0(R13), Z0
+	VMOVUPD 64(R13), Z1
+	VMOVUPD 128(R13), Z2
+	VMOVUPD 192(R13), Z3
+	MOVQ SI, AX
+	MOVQ R14, BX
+
+terms32:
+	CMPQ AX, DX
+	JGE  store32
+	VBROADCASTSD (AX), Z4
+	VMULPD 0(BX), Z4, Z5
+	VADDPD Z5, Z0, Z0
+	VMULPD 64(BX), Z4, Z6
+	VADDPD Z6, Z1, Z1
+	VMULPD 128(BX), Z4, Z7
+	VADDPD Z7, Z2, Z2
+	VMULPD 192(BX), Z4, Z8
+	VADDPD Z8, Z3, Z3
+	ADDQ R12, AX
+	ADDQ R10, BX
+	JMP  terms32
+
+store32:
+	VMOVUPD Z0, 0(R13)
+	VMOVUPD Z1, 64(R13)
+	VMOVUPD Z2, 128(R13)
+	VMOVUPD Z3, 192(R13)
+	ADDQ $256, R13
+	ADDQ $256, R14
+	SUBQ $32, R8
+	JMP  block32
+
+nextrow512:
+	MOVQ dstStride+24(FP), AX
+	LEAQ (DI)(AX*8), DI
+	MOVQ aStride+64(FP), AX
+	LEAQ (SI)(AX*8), SI
+	DECQ CX
+	JMP  row512
+
+done512:
+	VZEROUPPER
+	RET

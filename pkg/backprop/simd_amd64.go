@@ -28,6 +28,12 @@ func combineRowsAVX2(dst []float64, idx []int, val []float64, b []float64, strid
 //go:noescape
 func combineDenseAVX2(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int)
 
+// combineDenseAVX512 is combineDenseAVX2 for n a multiple of 32, eight
+// lanes per instruction with AVX-512.
+//
+//go:noescape
+func combineDenseAVX512(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int)
+
 // scatterRowAVX2 adds val[t]·src[j] to dst[idx[t]·stride+j] for every t
 // and every j of src, whose length must be a multiple of 4; len(val) must
 // be at least len(idx), and dst must hold idx[t]·stride+len(src) elements
