@@ -232,7 +232,8 @@ func growFloats(s []float64, n int) []float64 {
 // mustFit).
 //
 // On amd64 with AVX2, an assembly version computes four columns per
-// instruction (combineRowsAVX2, linear_kernel_amd64.s); it does exactly
+// instruction (combineRowsAVX2, linear_kernel_amd64.s; eight with
+// AVX-512 on rows of 32 columns or more); it does exactly
 // the operations of combineRowsGo (a multiply, then an add, both rounded),
 // so the results are the same bit for bit on every machine. Build with
 // -tags purego to use the Go version everywhere.
@@ -240,10 +241,15 @@ func combineRows(dst []float64, idx []int, val []float64, b blas64.General) {
 	n := b.Cols
 	dst = dst[:n]
 	val = val[:len(idx)]
+	bData := b.Data[:(b.Rows-1)*b.Stride+n]
 	j := 0
-	if useAVX2 && n >= 4 {
+	if useAVX512 && n >= 32 {
+		j = n &^ 31
+		combineRowsAVX512(dst[:j], idx, val, bData, b.Stride)
+	}
+	if useAVX2 && n&^3 > j {
+		combineRowsAVX2(dst[j:n&^3], idx, val, bData[j:], b.Stride)
 		j = n &^ 3
-		combineRowsAVX2(dst[:j], idx, val, b.Data[:(b.Rows-1)*b.Stride+n], b.Stride)
 	}
 	combineRowsGo(dst, idx, val, b, j)
 }
@@ -479,10 +485,13 @@ func linearGradW(dw, x blas64.General, xs, xt *sparseRows, g blas64.General, db 
 func scatterRow(dst blas64.General, idx []int, val, src []float64) {
 	n := len(src)
 	val = val[:len(idx)]
+	data := dst.Data[:(dst.Rows-1)*dst.Stride+n]
 	j := 0
 	if useAVX2 && n >= 4 {
+		// Eight lanes (AVX-512) do no better: the time goes into moving
+		// rows of dst between the caches, not into arithmetic.
 		j = n &^ 3
-		scatterRowAVX2(dst.Data[:(dst.Rows-1)*dst.Stride+n], dst.Stride, idx, val, src[:j])
+		scatterRowAVX2(data, dst.Stride, idx, val, src[:j])
 		if j == n {
 			return
 		}

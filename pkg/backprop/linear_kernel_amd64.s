@@ -364,3 +364,58 @@ nextrow512:
 done512:
 	VZEROUPPER
 	RET
+
+// func combineRowsAVX512(dst []float64, idx []int, val []float64, b []float64, stride int)
+//
+// combineRowsAVX2 with AVX-512, 32 columns per block; len(dst) must be a
+// multiple of 32. The same operations lane by lane, so the same bits.
+TEXT ·combineRowsAVX512(SB), NOSPLIT, $0-104
+	MOVQ dst_base+0(FP), DI
+	MOVQ dst_len+8(FP), CX
+	MOVQ idx_base+24(FP), SI
+	MOVQ idx_len+32(FP), DX
+	MOVQ val_base+48(FP), R8
+	MOVQ b_base+72(FP), R9
+	MOVQ stride+96(FP), R10
+	SHLQ $3, R10
+
+rblock32:
+	CMPQ CX, $32
+	JLT  rdone32
+	VMOVUPD 0(DI), Z0
+	VMOVUPD 64(DI), Z1
+	VMOVUPD 128(DI), Z2
+	VMOVUPD 192(DI), Z3
+	XORQ R12, R12
+
+rterms32:
+	CMPQ R12, DX
+	JGE  rstore32
+	VBROADCASTSD (R8)(R12*8), Z4
+	MOVQ (SI)(R12*8), R13
+	IMULQ R10, R13
+	ADDQ R9, R13
+	VMULPD 0(R13), Z4, Z5
+	VADDPD Z5, Z0, Z0
+	VMULPD 64(R13), Z4, Z6
+	VADDPD Z6, Z1, Z1
+	VMULPD 128(R13), Z4, Z7
+	VADDPD Z7, Z2, Z2
+	VMULPD 192(R13), Z4, Z8
+	VADDPD Z8, Z3, Z3
+	INCQ R12
+	JMP  rterms32
+
+rstore32:
+	VMOVUPD Z0, 0(DI)
+	VMOVUPD Z1, 64(DI)
+	VMOVUPD Z2, 128(DI)
+	VMOVUPD Z3, 192(DI)
+	ADDQ $256, DI
+	ADDQ $256, R9
+	SUBQ $32, CX
+	JMP  rblock32
+
+rdone32:
+	VZEROUPPER
+	RET

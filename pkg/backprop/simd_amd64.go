@@ -42,6 +42,12 @@ func combineDenseAVX512(dst []float64, dstStride, rows int, a []float64, aStride
 //go:noescape
 func scatterRowAVX2(dst []float64, stride int, idx []int, val []float64, src []float64)
 
+// combineRowsAVX512 is combineRowsAVX2 for a length of dst that is a
+// multiple of 32, eight lanes per instruction with AVX-512.
+//
+//go:noescape
+func combineRowsAVX512(dst []float64, idx []int, val []float64, b []float64, stride int)
+
 // hasZeroAVX2 reports whether s has an element equal to 0 (or −0).
 //
 //go:noescape
