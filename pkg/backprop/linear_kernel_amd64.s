@@ -419,3 +419,55 @@ rstore32:
 rdone32:
 	VZEROUPPER
 	RET
+
+// func listNonZeroAVX512(col []int, val []float64, row []float64) int
+//
+// The listing loop of sparseRows.set, eight entries at a time: VCMPPD
+// marks the entries that are not ±0 (NaN counts as non-zero, as in Go),
+// VCOMPRESSPD and VPCOMPRESSQ pack them and their column indices to the
+// front of a register, and all eight lanes are stored, the ones past the
+// count to be overwritten by the next step. len(row) must be a multiple
+// of 8, col and val must have room for len(row)+8 elements. Returns the
+// number of entries listed.
+TEXT ·listNonZeroAVX512(SB), NOSPLIT, $0-80
+	MOVQ col_base+0(FP), DI
+	MOVQ val_base+24(FP), R8
+	MOVQ row_base+48(FP), SI
+	MOVQ row_len+56(FP), CX
+	VMOVDQU64 listIota<>(SB), Z1 // column indices of the current eight
+	MOVQ $8, AX
+	VPBROADCASTQ AX, Z2
+	VPXORQ Z5, Z5, Z5
+	XORQ R9, R9 // entries listed
+
+list8:
+	CMPQ CX, $8
+	JLT  listdone
+	VMOVUPD (SI), Z0
+	VCMPPD $4, Z5, Z0, K1 // not equal (or unordered)
+	VCOMPRESSPD Z0, K1, Z3
+	VPCOMPRESSQ Z1, K1, Z4
+	VMOVUPD Z3, (R8)(R9*8)
+	VMOVDQU64 Z4, (DI)(R9*8)
+	KMOVW K1, AX
+	POPCNTL AX, AX
+	ADDQ AX, R9
+	VPADDQ Z2, Z1, Z1
+	ADDQ $64, SI
+	SUBQ $8, CX
+	JMP  list8
+
+listdone:
+	MOVQ R9, ret+72(FP)
+	VZEROUPPER
+	RET
+
+DATA listIota<>+0(SB)/8, $0
+DATA listIota<>+8(SB)/8, $1
+DATA listIota<>+16(SB)/8, $2
+DATA listIota<>+24(SB)/8, $3
+DATA listIota<>+32(SB)/8, $4
+DATA listIota<>+40(SB)/8, $5
+DATA listIota<>+48(SB)/8, $6
+DATA listIota<>+56(SB)/8, $7
+GLOBL listIota<>(SB), RODATA|NOPTR, $64

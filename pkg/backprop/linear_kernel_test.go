@@ -248,3 +248,50 @@ func TestLinearGradW(t *testing.T) {
 		}
 	}
 }
+
+// TestSparseRowsSet lists rows of every width up to 40, strided, with
+// zeros, −0 (a zero too) and NaN (not a zero, as in Go), and compares the
+// listing with a plain loop, bit for bit.
+func TestSparseRowsSet(t *testing.T) {
+	rng := NewRand(13)
+	var s sparseRows
+	for n := 1; n <= 40; n++ {
+		rows, stride := 5, n+1
+		m := blas64.General{Rows: rows, Cols: n, Stride: stride, Data: make([]float64, (rows-1)*stride+n)}
+		for i := range m.Data {
+			switch u := rng.Float64(); {
+			case u < 0.4:
+			case u < 0.5:
+				m.Data[i] = math.Copysign(0, -1)
+			case u < 0.55:
+				m.Data[i] = math.NaN()
+			default:
+				m.Data[i] = rng.NormFloat64()
+			}
+		}
+		m.Data[0] = 1 // at least one zero, so that s lists entries
+		m.Data[1%n] = 0
+		s.set(m)
+		if s.whole {
+			t.Fatalf("n=%d: a matrix with zeros listed whole", n)
+		}
+		for i := 0; i < rows; i++ {
+			var wantIdx []int
+			var wantVal []float64
+			for p, v := range m.Data[i*stride : i*stride+n] {
+				if v != 0 {
+					wantIdx, wantVal = append(wantIdx, p), append(wantVal, v)
+				}
+			}
+			idx, val := s.row(i)
+			if len(idx) != len(wantIdx) {
+				t.Fatalf("n=%d row %d: %d entries listed, want %d", n, i, len(idx), len(wantIdx))
+			}
+			for k := range idx {
+				if idx[k] != wantIdx[k] || math.Float64bits(val[k]) != math.Float64bits(wantVal[k]) {
+					t.Fatalf("n=%d row %d: entry %d is (%d, %v), want (%d, %v)", n, i, k, idx[k], val[k], wantIdx[k], wantVal[k])
+				}
+			}
+		}
+	}
+}

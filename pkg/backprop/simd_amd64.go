@@ -48,6 +48,13 @@ func scatterRowAVX2(dst []float64, stride int, idx []int, val []float64, src []f
 //go:noescape
 func combineRowsAVX512(dst []float64, idx []int, val []float64, b []float64, stride int)
 
+// listNonZeroAVX512 writes the column indices and values of the non-zero
+// entries of row (len(row) a multiple of 8) to col and val, which must
+// have room for len(row)+8 elements, and returns how many it listed.
+//
+//go:noescape
+func listNonZeroAVX512(col []int, val []float64, row []float64) int
+
 // hasZeroAVX2 reports whether s has an element equal to 0 (or −0).
 //
 //go:noescape

@@ -28,6 +28,10 @@ func combineRowsAVX512(dst []float64, idx []int, val []float64, b []float64, str
 	panic("backprop: combineRowsAVX512 called without AVX-512")
 }
 
+func listNonZeroAVX512(col []int, val []float64, row []float64) int {
+	panic("backprop: listNonZeroAVX512 called without AVX-512")
+}
+
 func hasZeroAVX2(s []float64) bool {
 	panic("backprop: hasZeroAVX2 called without AVX2")
 }
