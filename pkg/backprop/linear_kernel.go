@@ -309,14 +309,21 @@ func combineDense(dst blas64.General, s *sparseRows, b blas64.General) {
 // combineDenseSIMD runs the assembly kernels on the first columns of a
 // product (arguments as for combineDenseAVX2, dst and b sliced to their
 // last element) and returns how many columns they did: n&^31 with
-// AVX-512, then up to n&^3 with AVX2; 0 without AVX2. AVX-512 only pays
-// for long rows: on 16 columns, its two sums per row form chains of
-// additions as long as AVX2's four.
+// AVX-512 (or 16, two rows at a time, when 16 ≤ n < 32), then up to n&^3
+// with AVX2; 0 without AVX2.
 func combineDenseSIMD(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int) int {
 	j := 0
-	if useAVX512 && n >= 32 {
+	switch {
+	case useAVX512 && n >= 32:
 		j = n &^ 31
 		combineDenseAVX512(dst, dstStride, rows, a, aStride, aStep, k, b, bStride, j)
+	case useAVX512 && n >= 16 && rows >= 2:
+		j = 16
+		pairs := rows &^ 1
+		combineDensePairsAVX512(dst, dstStride, pairs, a, aStride, aStep, k, b, bStride, j)
+		if pairs < rows {
+			combineDenseAVX2(dst[pairs*dstStride:], dstStride, 1, a[pairs*aStride:], aStride, aStep, k, b, bStride, j)
+		}
 	}
 	if useAVX2 && n&^3 > j {
 		combineDenseAVX2(dst[j:], dstStride, rows, a, aStride, aStep, k, b[j:], bStride, n&^3-j)

@@ -471,3 +471,87 @@ DATA listIota<>+40(SB)/8, $5
 DATA listIota<>+48(SB)/8, $6
 DATA listIota<>+56(SB)/8, $7
 GLOBL listIota<>(SB), RODATA|NOPTR, $64
+
+// func combineDensePairsAVX512(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int)
+//
+// combineDenseAVX512 for rows of 16 columns (n a multiple of 16, rows
+// even), two rows at a time: each row of 16 has only two sums of eight,
+// two chains of dependent additions; two rows make four, enough to keep
+// the processor's adders busy, and share the loads of b. The same
+// operations lane by lane, so the same bits.
+TEXT ·combineDensePairsAVX512(SB), NOSPLIT, $0-128
+	MOVQ dst_base+0(FP), DI
+	MOVQ rows+32(FP), CX
+	MOVQ a_base+40(FP), SI
+	MOVQ aStride+64(FP), R11
+	SHLQ $3, R11
+	MOVQ aStep+72(FP), R12
+	SHLQ $3, R12
+	MOVQ b_base+88(FP), R9
+	MOVQ bStride+112(FP), R10
+	SHLQ $3, R10
+
+prow:
+	CMPQ  CX, $2
+	JLT   pdone
+	MOVQ  n+120(FP), R8
+	MOVQ  k+80(FP), DX
+	IMULQ R12, DX
+	ADDQ  SI, DX   // end of the first row of a
+	MOVQ  DI, R13  // dst block, first row
+	MOVQ  R9, R14  // b block
+
+pblock:
+	CMPQ R8, $16
+	JLT  pnext
+	MOVQ dstStride+24(FP), AX
+	LEAQ (R13)(AX*8), AX // dst block, second row
+	VMOVUPD 0(R13), Z0
+	VMOVUPD 64(R13), Z1
+	VMOVUPD 0(AX), Z2
+	VMOVUPD 64(AX), Z3
+	MOVQ SI, AX
+	MOVQ R14, BX
+
+pterms:
+	CMPQ AX, DX
+	JGE  pstore
+	VBROADCASTSD (AX), Z4
+	VBROADCASTSD (AX)(R11*1), Z5
+	VMOVUPD 0(BX), Z6
+	VMOVUPD 64(BX), Z7
+	VMULPD Z6, Z4, Z8
+	VADDPD Z8, Z0, Z0
+	VMULPD Z7, Z4, Z9
+	VADDPD Z9, Z1, Z1
+	VMULPD Z6, Z5, Z10
+	VADDPD Z10, Z2, Z2
+	VMULPD Z7, Z5, Z11
+	VADDPD Z11, Z3, Z3
+	ADDQ R12, AX
+	ADDQ R10, BX
+	JMP  pterms
+
+pstore:
+	MOVQ dstStride+24(FP), AX
+	LEAQ (R13)(AX*8), AX
+	VMOVUPD Z0, 0(R13)
+	VMOVUPD Z1, 64(R13)
+	VMOVUPD Z2, 0(AX)
+	VMOVUPD Z3, 64(AX)
+	ADDQ $128, R13
+	ADDQ $128, R14
+	SUBQ $16, R8
+	JMP  pblock
+
+pnext:
+	MOVQ dstStride+24(FP), AX
+	SHLQ $4, AX // two rows, in bytes
+	ADDQ AX, DI
+	LEAQ (SI)(R11*2), SI
+	SUBQ $2, CX
+	JMP  prow
+
+pdone:
+	VZEROUPPER
+	RET

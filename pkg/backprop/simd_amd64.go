@@ -34,6 +34,12 @@ func combineDenseAVX2(dst []float64, dstStride, rows int, a []float64, aStride, 
 //go:noescape
 func combineDenseAVX512(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int)
 
+// combineDensePairsAVX512 is combineDenseAVX512 for n a multiple of 16
+// and an even number of rows, two rows at a time.
+//
+//go:noescape
+func combineDensePairsAVX512(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int)
+
 // scatterRowAVX2 adds val[t]·src[j] to dst[idx[t]·stride+j] for every t
 // and every j of src, whose length must be a multiple of 4; len(val) must
 // be at least len(idx), and dst must hold idx[t]·stride+len(src) elements

@@ -20,6 +20,10 @@ func combineDenseAVX512(dst []float64, dstStride, rows int, a []float64, aStride
 	panic("backprop: combineDenseAVX512 called without AVX-512")
 }
 
+func combineDensePairsAVX512(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int) {
+	panic("backprop: combineDensePairsAVX512 called without AVX-512")
+}
+
 func scatterRowAVX2(dst []float64, stride int, idx []int, val []float64, src []float64) {
 	panic("backprop: scatterRowAVX2 called without AVX2")
 }
