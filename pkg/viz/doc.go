@@ -39,6 +39,12 @@
 // differ in length) are programmer errors: the functions panic with a
 // message that starts with "viz: " and names both lengths.
 //
+// A log axis (LogX, LogY) spans whole decades around the data with at most
+// eight ticks, labeled 0.001 … 9999 and 1e-7, 1e+4 beyond; underneath it
+// is a linear axis over the base-10 logarithms of the values, so a loss
+// that falls from 10 to 1e-25 keeps every tick. Line charts with log axes
+// hold those logarithms in their series data.
+//
 // # Layout
 //
 // The title sits in the top left corner, on as many lines as it needs;

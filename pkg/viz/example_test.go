@@ -11,18 +11,21 @@ import (
 // The option a chart sends to ECharts can be inspected before showing it:
 // here the series of a line chart on a log axis, where the NaN and the 0
 // become gaps ("-").
+// On a log axis the chart holds the base-10 logarithms of the values and
+// labels them 10^v: NaN and 0 leave gaps, the axis spans whole decades.
 func ExampleLines() {
 	c := viz.Lines(viz.Options{Title: "Loss", XLabel: "epoch", LogY: true},
-		viz.Series{Name: "train", Y: []float64{1, 0.5, math.NaN(), 0.2, 0}})
+		viz.Series{Name: "train", Y: []float64{1, 0.1, math.NaN(), 0.001, 0}})
 	c.Validate()
 	for _, s := range c.MultiSeries {
 		data, _ := json.Marshal(s.Data)
 		fmt.Println(s.Name, s.Type, string(data))
 	}
-	fmt.Println(c.YAxisList[0].Type)
+	y := c.YAxisList[0]
+	fmt.Println(y.Type, y.Min, y.Max)
 	// Output:
-	// train line [{"value":[0,1]},{"value":[1,0.5]},{"value":[2,"-"]},{"value":[3,0.2]},{"value":[4,"-"]}]
-	// log
+	// train line [{"value":[0,0]},{"value":[1,-0.9999999999999999]},{"value":[2,"-"]},{"value":[3,-3]},{"value":[4,"-"]}]
+	// value -3 0
 }
 
 func ExampleBins() {

@@ -38,7 +38,7 @@ func TestChartKinds(t *testing.T) {
 		}, []check{
 			{[]any{"title", "text"}, `"runs"`},
 			{[]any{"xAxis", 0, "name"}, `"epoch"`},
-			{[]any{"yAxis", 0, "type"}, `"log"`},
+			{[]any{"yAxis", 0, "type"}, `"value"`}, // over log10 of the loss
 			{[]any{"yAxis", 1, "type"}, `"value"`},
 			{[]any{"yAxis", 1, "name"}, `"accuracy"`},
 			{[]any{"yAxis", 1, "gridIndex"}, `1`},
@@ -49,7 +49,7 @@ func TestChartKinds(t *testing.T) {
 			{[]any{"series", 2, "name"}, `"a train acc"`},
 			{[]any{"series", 2, "xAxisIndex"}, `1`},
 			{[]any{"series", 3, "name"}, `"b train"`},
-			{[]any{"series", 3, "data", 1, "value"}, `[5,2]`},
+			{[]any{"series", 3, "data", 1, "value"}, `[5,0.3010299956639812]`}, // log10(2)
 			{[]any{"series", 0, "lineStyle", "color"}, `"#5470c6"`},
 			{[]any{"series", 3, "lineStyle", "color"}, `"#91cc75"`},
 		}},
@@ -64,10 +64,10 @@ func TestChartKinds(t *testing.T) {
 		{"LRRangeTest", func() Chart {
 			return LRRangeTest(Options{}, []float64{1e-4, 1e-3, 1e-2, 1e-1}, []float64{2, 1.5, 0.9, 5}, 1.2e-3)
 		}, []check{
-			{[]any{"xAxis", 0, "type"}, `"log"`},
+			{[]any{"xAxis", 0, "type"}, `"value"`}, // over log10 of the rate
 			{[]any{"xAxis", 0, "name"}, `"learning rate"`},
-			{[]any{"series", 0, "markLine", "data", 0}, `[{"coord":[0.0012,0.9],"name":"suggested 0.0012"},{"coord":[0.0012,5]}]`},
-			{[]any{"series", 0, "markPoint", "data", 0, "coord"}, `[0.001,1.5]`},
+			{[]any{"series", 0, "markLine", "data", 0}, `[{"coord":[-2.9208187539523753,0.9],"name":"suggested 0.0012"},{"coord":[-2.9208187539523753,5]}]`},
+			{[]any{"series", 0, "markPoint", "data", 0, "coord"}, `[-3,1.5]`},
 		}},
 		{"LossShapes", func() Chart {
 			return LossShapes(Options{}, []float64{0, 1}, LossShape{"MSE", []float64{1, 0}, []float64{-2, 0}})

@@ -68,12 +68,14 @@ func Lines(o Options, series ...Series) *charts.Line {
 		c.AddSeries(s.Name, lineData(s, o), lineStyle(len(s.Y)))
 	}
 	fitHeader(&c.BaseConfiguration, o, legendNames(c.MultiSeries))
+	fitLogAxes(&c.RectChart)
 	return c
 }
 
 // newRect returns an empty line chart with o's size and value axes. Other
 // x/y charts start from it too; once their series are in, fitHeader adds
-// the title and legend and moves the plot below them.
+// the title and legend and moves the plot below them, and fitLogAxes
+// sets the range and ticks of log axes.
 func newRect(o Options) *charts.Line {
 	w, h := o.size()
 	c := charts.NewLine()
@@ -118,7 +120,8 @@ func lineStyle(n int) charts.SeriesOpts {
 }
 
 // lineData converts a series to [x, y] pairs, dropping the points the axes
-// of o cannot show.
+// of o cannot show. On a log axis the value is its base-10 logarithm (see
+// fitLogAxes).
 func lineData(s Series, o Options) []opts.LineData {
 	data := make([]opts.LineData, 0, len(s.Y))
 	for i, y := range s.Y {
@@ -129,10 +132,10 @@ func lineData(s Series, o Options) []opts.LineData {
 			data = append(data, opts.LineData{Value: []string{"-", "-"}})
 			continue
 		case !drawable(y, o.LogY):
-			data = append(data, opts.LineData{Value: []interface{}{x, "-"}})
+			data = append(data, opts.LineData{Value: []interface{}{toLog(x, o.LogX), "-"}})
 			continue
 		}
-		data = append(data, opts.LineData{Value: []float64{x, y}})
+		data = append(data, opts.LineData{Value: []float64{toLog(x, o.LogX), toLog(y, o.LogY)}})
 	}
 	return data
 }

@@ -8,13 +8,16 @@ import (
 )
 
 // optionOf returns the chart's option as generic JSON, as the browser will
-// receive it.
+// receive it, except that the log axes' functions become the strings
+// "logPointerJS" and "logValueJS".
 func optionOf(t *testing.T, c Chart) map[string]any {
 	t.Helper()
 	js, _, err := optionJS(c)
 	if err != nil {
 		t.Fatal(err)
 	}
+	js = strings.ReplaceAll(js, logPointerJS, `"logPointerJS"`)
+	js = strings.ReplaceAll(js, logValueJS, `"logValueJS"`)
 	var m map[string]any
 	if err := json.Unmarshal([]byte(js), &m); err != nil {
 		t.Fatalf("option is not JSON: %v\n%s", err, js)
@@ -56,8 +59,15 @@ func TestLines(t *testing.T) {
 		{[]any{"title", "text"}, "Loss"},
 		{[]any{"xAxis", 0, "type"}, "value"},
 		{[]any{"xAxis", 0, "name"}, "epoch"},
-		{[]any{"yAxis", 0, "type"}, "log"},
+		{[]any{"yAxis", 0, "type"}, "value"}, // over log10 of the data
 		{[]any{"yAxis", 0, "name"}, "loss"},
+		// Whole decades around the data, compact labels.
+		{[]any{"yAxis", 0, "min"}, -1.0},
+		{[]any{"yAxis", 0, "max"}, 1.0},
+		{[]any{"yAxis", 0, "interval"}, 1.0},
+		{[]any{"yAxis", 0, "axisLabel", "formatter"}, "logValueJS"},
+		{[]any{"yAxis", 0, "axisPointer", "label", "formatter"}, "logPointerJS"},
+		{[]any{"series", 0, "tooltip", "valueFormatter"}, "logValueJS"},
 		{[]any{"series", 0, "name"}, "train"},
 		{[]any{"series", 0, "type"}, "line"},
 		{[]any{"series", 1, "name"}, "val"},
@@ -69,13 +79,13 @@ func TestLines(t *testing.T) {
 		}
 	}
 	got, _ := json.Marshal(at(t, m, "series", 0, "data"))
-	// NaN and, on the log axis, 0 become gaps.
-	want := `[{"value":[0,1]},{"value":[1,0.5]},{"value":[2,"-"]},{"value":[3,"-"]}]`
+	// NaN and, on the log axis, 0 become gaps; y is log10(y).
+	want := `[{"value":[0,0]},{"value":[1,-0.3010299956639812]},{"value":[2,"-"]},{"value":[3,"-"]}]`
 	if string(got) != want {
 		t.Errorf("train data = %s, want %s", got, want)
 	}
 	got, _ = json.Marshal(at(t, m, "series", 1, "data"))
-	if want := `[{"value":[0,1.5]},{"value":[2,0.7]}]`; string(got) != want {
+	if want := `[{"value":[0,0.17609125905568124]},{"value":[2,-0.1549019599857432]}]`; string(got) != want {
 		t.Errorf("val data = %s, want %s", got, want)
 	}
 	if w, h := chartSize(c); w != 500 || h != DefaultHeight {

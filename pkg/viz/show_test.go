@@ -61,13 +61,19 @@ func TestNotebookHTMLCarriesLibraryOnce(t *testing.T) {
 	}
 }
 
-func TestStaticImage(t *testing.T) {
+// requireStatic checks for what static images need: node and ECharts.
+func requireStatic(t *testing.T) {
+	t.Helper()
 	if _, err := exec.LookPath("node"); err != nil {
 		requireTool(t, "node", err)
 	}
 	if _, _, err := libraryJS(); err != nil {
 		requireTool(t, "ECharts", err)
 	}
+}
+
+func TestStaticImage(t *testing.T) {
+	requireStatic(t)
 	newSession(t)
 	page, err := notebookHTML(Lines(Options{Title: "static"}, Series{Y: []float64{1, 3, 2}}))
 	if err != nil {

@@ -158,16 +158,24 @@ func (p patch) Visit(option map[string]interface{}) { p.set(option) }
 
 func halfStep(v []float64) float64 { return (v[len(v)-1] - v[0]) / float64(len(v)-1) / 2 }
 
+func cellEdges(v []float64) (lo, hi float64) {
+	lo, hi = v[0]-halfStep(v), v[len(v)-1]+halfStep(v)
+	return roundBound(lo, hi-lo), roundBound(hi, hi-lo)
+}
+
+// edgeAligned and yEdgeAligned run a value axis over the cells of v, from
+// the outer edge of the first to that of the last; the bounds are rounded,
+// for their labels.
 func edgeAligned(a opts.XAxis, v []float64) opts.XAxis {
 	a.Scale = nil
-	a.Min, a.Max = v[0]-halfStep(v), v[len(v)-1]+halfStep(v)
+	a.Min, a.Max = cellEdges(v)
 	a.SplitLine = &opts.SplitLine{Show: opts.Bool(false)}
 	return a
 }
 
 func yEdgeAligned(a opts.YAxis, v []float64) opts.YAxis {
 	a.Scale = nil
-	a.Min, a.Max = v[0]-halfStep(v), v[len(v)-1]+halfStep(v)
+	a.Min, a.Max = cellEdges(v)
 	a.SplitLine = &opts.SplitLine{Show: opts.Bool(false)}
 	return a
 }

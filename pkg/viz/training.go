@@ -80,6 +80,7 @@ func LossCurves(o Options, runs ...Run) *charts.Line {
 		}
 	}
 	fitHeader(&c.BaseConfiguration, o, legendNames(c.MultiSeries))
+	fitLogAxes(&c.RectChart)
 	return c
 }
 
@@ -198,25 +199,27 @@ func LRRangeTest(o Options, rates, losses []float64, suggested float64) *charts.
 	var marks []charts.SeriesOpts
 	if suggested > 0 && !math.IsInf(suggested, 0) {
 		label := "suggested " + fmt.Sprintf("%.3g", suggested)
-		// A vertical line from the lowest to the highest loss: ECharts'
-		// {xAxis: value} form draws nothing on a log axis.
+		// A vertical line from the lowest to the highest loss, in axis
+		// coordinates: logarithms on log axes.
 		if lo, hi, ok := finiteRange(losses, o.LogY); ok {
+			x := toLog(suggested, true)
 			marks = append(marks,
 				charts.WithMarkLineNameCoordItemOpts(opts.MarkLineNameCoordItem{Name: label,
-					Coordinate0: []interface{}{suggested, lo}, Coordinate1: []interface{}{suggested, hi}}),
+					Coordinate0: []interface{}{x, toLog(lo, o.LogY)}, Coordinate1: []interface{}{x, toLog(hi, o.LogY)}}),
 				charts.WithMarkLineStyleOpts(opts.MarkLineStyle{Symbol: []string{"none", "none"},
 					Label:     &opts.Label{Show: opts.Bool(true), Formatter: "{b}"},
 					LineStyle: &opts.LineStyle{Color: "#ee6666", Type: "dashed"}}))
 		}
 		if i := nearest(rates, suggested); i >= 0 && drawable(losses[i], o.LogY) {
 			marks = append(marks, charts.WithMarkPointNameCoordItemOpts(opts.MarkPointNameCoordItem{
-				Name: label, Coordinate: []interface{}{rates[i], losses[i]},
+				Name: label, Coordinate: []interface{}{toLog(rates[i], true), toLog(losses[i], o.LogY)},
 				Value: fmt.Sprintf("%.3g", rates[i]), Symbol: "pin",
 				ItemStyle: &opts.ItemStyle{Color: "#ee6666"},
 			}))
 		}
 	}
 	c.AddSeries(s.Name, lineData(s, o), append([]charts.SeriesOpts{lineStyle(len(rates))}, marks...)...)
+	fitLogAxes(&c.RectChart)
 	return c
 }
 
