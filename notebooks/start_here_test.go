@@ -46,19 +46,7 @@ func TestStartHereRunsAndDrawsOffline(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// A drawn chart: a canvas inside the chart's div with painted pixels.
-	const drawn = `() => {
-		const cs = document.querySelectorAll(".bpviz canvas");
-		if (cs.length === 0) return false;
-		for (const c of cs) {
-			const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
-			let painted = 0;
-			for (let i = 3; i < d.length; i += 4) if (d[i] !== 0) painted++;
-			if (painted < 1000) return false;
-		}
-		return true;
-	}`
-	err = p.WaitTrue(drawn, 30*time.Second)
+	_, err = p.ChartsDrawn(30 * time.Second)
 	time.Sleep(1500 * time.Millisecond) // let the chart's entry animation finish for the screenshot
 	shot := filepath.Join(os.TempDir(), "00-start-here.png")
 	if serr := p.Screenshot(shot); serr == nil {

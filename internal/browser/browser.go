@@ -8,11 +8,14 @@
 //	defer b.Close()
 //	p, err := b.Open("file:///tmp/page.html")
 //	...
+//	n, err := p.ChartsDrawn(30 * time.Second) // every pkg/viz chart drawn
+//	...
 //	p.Screenshot("/tmp/page.png")
 //	if errs := p.Errors(); len(errs) > 0 { ... }
 package browser
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -229,4 +232,91 @@ func (p *Page) Screenshot(path string) error {
 // the timeout passes.
 func (p *Page) WaitTrue(js string, timeout time.Duration) error {
 	return p.Page.Timeout(timeout).Wait(rod.Eval(js))
+}
+
+// chartsJS reports on every chart element pkg/viz writes (class "bpviz",
+// attribute data-bpviz set by its script: "drawn", or "static" when ECharts
+// never came): a problem, or "" for a chart ECharts has drawn on a canvas
+// or svg with at least 1000 painted pixels (axes, labels and data).
+const chartsJS = `() => Array.from(document.querySelectorAll(".bpviz")).map((el, i) => {
+	const name = "chart " + (i + 1) + " (" + el.id + ")";
+	const state = el.getAttribute("data-bpviz") || "";
+	if (state === "") return {name, state, problem: "its script has not run"};
+	if (state !== "drawn") return {name, state, problem: "not drawn by ECharts (state " + state + ")"};
+	const canvases = el.querySelectorAll("canvas"), svg = el.querySelector("svg");
+	if (canvases.length === 0 && !svg) return {name, state, problem: "no canvas or svg"};
+	let painted = 0;
+	for (const c of canvases) {
+		if (c.width === 0 || c.height === 0) continue;
+		const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+		for (let j = 3; j < d.length; j += 4) if (d[j] !== 0) painted++;
+	}
+	if (svg) painted += svg.querySelectorAll("path, rect, text").length * 1000;
+	return {name, state, problem: painted < 1000 ? "blank (" + painted + " painted pixels)" : ""};
+})`
+
+// chartReport is what chartsJS says about one chart.
+type chartReport struct {
+	Name, State, Problem string
+}
+
+// ChartsDrawn waits until every chart pkg/viz put on the page (an element
+// of class "bpviz") is drawn: its script has run and ECharts painted it.
+// It returns the number of charts, and an error naming each chart that is
+// not drawn when the timeout passes, or as soon as every script has run
+// and one of them gave up (no ECharts on the page). A page without charts
+// is an error too. ECharts animates a chart's first drawing for about a
+// second: wait that long before a screenshot.
+func (p *Page) ChartsDrawn(timeout time.Duration) (int, error) {
+	deadline := time.Now().Add(timeout)
+	for {
+		charts, err := p.charts()
+		if err != nil {
+			return 0, err
+		}
+		var bad []string
+		settled := true
+		for _, c := range charts {
+			if c.Problem != "" {
+				bad = append(bad, c.Name+": "+c.Problem)
+			}
+			settled = settled && c.State != ""
+		}
+		switch {
+		case len(charts) > 0 && len(bad) == 0:
+			return len(charts), nil
+		case len(charts) > 0 && settled && !allDrawn(charts):
+			return len(charts), fmt.Errorf("browser: %d of %d charts not drawn: %s",
+				len(bad), len(charts), strings.Join(bad, "; "))
+		case time.Now().After(deadline):
+			if len(charts) == 0 {
+				return 0, fmt.Errorf("browser: no charts (.bpviz) on the page after %v", timeout)
+			}
+			return len(charts), fmt.Errorf("browser: %d of %d charts not drawn after %v: %s",
+				len(bad), len(charts), timeout, strings.Join(bad, "; "))
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+func (p *Page) charts() ([]chartReport, error) {
+	res, err := p.Page.Timeout(30 * time.Second).Eval(chartsJS)
+	if err != nil {
+		return nil, fmt.Errorf("browser: inspecting charts: %w", err)
+	}
+	var charts []chartReport
+	if err := json.Unmarshal([]byte(res.Value.JSON("", "")), &charts); err != nil {
+		return nil, fmt.Errorf("browser: inspecting charts: %w", err)
+	}
+	return charts, nil
+}
+
+// allDrawn reports whether every chart's script drew it (painted or not).
+func allDrawn(charts []chartReport) bool {
+	for _, c := range charts {
+		if c.State != "drawn" {
+			return false
+		}
+	}
+	return true
 }

@@ -64,3 +64,51 @@ func TestPageRecordsErrorsOffline(t *testing.T) {
 		t.Errorf("screenshot %s: %v", shot, err)
 	}
 }
+
+// TestChartsDrawn stands in for pkg/viz's charts: one painted at once, one
+// painted late (ChartsDrawn must wait for it), and one its script drew
+// blank, which must be named.
+func TestChartsDrawn(t *testing.T) {
+	b := launch(t, Options{Offline: true, Width: 400, Height: 600})
+	chart := func(id, delay, paint string) string {
+		return `<div id="` + id + `" class="bpviz"></div><script>setTimeout(function() {
+			var el = document.getElementById("` + id + `"), c = document.createElement("canvas");
+			c.width = 100; c.height = 100; el.appendChild(c);
+			c.getContext("2d").fillRect(0, 0, ` + paint + `);
+			el.setAttribute("data-bpviz", "drawn");
+		}, ` + delay + `);</script>`
+	}
+	cases := []struct {
+		name, body string
+		want       int
+		err        string // "" for none
+	}{
+		{"drawn", chart("a", "0", "100, 100") + chart("b", "500", "50, 50"), 2, ""},
+		{"blank", chart("a", "0", "100, 100") + chart("b", "0", "10, 10"), 2,
+			"1 of 2 charts not drawn after 2s: chart 2 (b): blank (100 painted pixels)"},
+		{"gave up", `<div id="s" class="bpviz" data-bpviz="static"></div>`, 1,
+			"chart 1 (s): not drawn by ECharts (state static)"},
+		{"none", `<p>no chart</p>`, 0, "no charts"},
+	}
+	dir := t.TempDir()
+	for _, c := range cases {
+		page := filepath.Join(dir, strings.ReplaceAll(c.name, " ", "-")+".html")
+		if err := os.WriteFile(page, []byte("<html><body>"+c.body+"</body></html>"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		p, err := b.Open("file://" + page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n, err := p.ChartsDrawn(2 * time.Second)
+		if n != c.want {
+			t.Errorf("%s: %d charts, want %d", c.name, n, c.want)
+		}
+		switch {
+		case c.err == "" && err != nil:
+			t.Errorf("%s: %v", c.name, err)
+		case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err)):
+			t.Errorf("%s: error %v, want one with %q", c.name, err, c.err)
+		}
+	}
+}

@@ -74,57 +74,19 @@ func tail(s string, n int) string {
 	return s
 }
 
-// chartState is what the page says about one chart element.
-type chartState struct {
-	ID       string `json:"id"`
-	State    string `json:"state"`    // "drawn" once the script has run
-	Canvases int    `json:"canvases"` // ECharts draws on a canvas
-	Painted  int    `json:"painted"`  // sampled pixels that are not transparent
-}
-
-// chartStatesJS samples every 7th pixel of each chart's canvases.
-const chartStatesJS = `() => Array.from(document.querySelectorAll("div.bpviz")).map(d => {
-  const cs = d.querySelectorAll("canvas");
-  let painted = 0;
-  cs.forEach(c => {
-    const px = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
-    for (let i = 3; i < px.length; i += 28) if (px[i] > 0) painted++;
-  });
-  return {id: d.id, state: d.getAttribute("data-bpviz") || "", canvases: cs.length, painted: painted};
-})`
-
-// drawnCharts waits until every chart element of the page is drawn (or
-// the timeout passes) and returns their states.
-func drawnCharts(t *testing.T, p *browser.Page, timeout time.Duration) []chartState {
+// checkDrawn waits until every chart of the page is drawn, checks that
+// there are want of them, and leaves ECharts the second its first drawing
+// is animated for.
+func checkDrawn(t *testing.T, p *browser.Page, timeout time.Duration, want int) {
 	t.Helper()
-	err := p.WaitTrue(`() => { const d = document.querySelectorAll("div.bpviz");
-		return d.length > 0 && Array.from(d).every(e => e.getAttribute("data-bpviz") === "drawn"); }`, timeout)
+	n, err := p.ChartsDrawn(timeout)
 	if err != nil {
-		t.Errorf("charts not all drawn after %v: %v", timeout, err)
+		t.Error(err)
 	}
-	time.Sleep(1500 * time.Millisecond) // ECharts animates the first draw for 1 s
-	res, err := p.Eval(chartStatesJS)
-	if err != nil {
-		t.Fatal(err)
+	if n != want {
+		t.Errorf("page has %d charts, want %d", n, want)
 	}
-	var states []chartState
-	if err := json.Unmarshal([]byte(res.Value.JSON("", "")), &states); err != nil {
-		t.Fatal(err)
-	}
-	return states
-}
-
-func checkDrawn(t *testing.T, states []chartState, want int) {
-	t.Helper()
-	if len(states) != want {
-		t.Errorf("page has %d chart elements, want %d", len(states), want)
-	}
-	for _, s := range states {
-		// A chart has axes, labels and data: thousands of sampled pixels.
-		if s.State != "drawn" || s.Canvases == 0 || s.Painted < 300 {
-			t.Errorf("chart %s not drawn: %+v", s.ID, s)
-		}
-	}
+	time.Sleep(1500 * time.Millisecond)
 }
 
 func checkNoScriptErrors(t *testing.T, p *browser.Page) {
@@ -226,7 +188,7 @@ func TestNotebookChartsDraw(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkDrawn(t, drawnCharts(t, p, 30*time.Second), wantCharts)
+	checkDrawn(t, p, 30*time.Second, wantCharts)
 	checkNoScriptErrors(t, p)
 	shot := filepath.Join(artifactDir(t), "allcharts.png")
 	if err := p.Screenshot(shot); err != nil {
@@ -282,6 +244,6 @@ func TestChartWaitsForLibrary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	checkDrawn(t, drawnCharts(t, p, 15*time.Second), 2)
+	checkDrawn(t, p, 15*time.Second, 2)
 	checkNoScriptErrors(t, p)
 }
