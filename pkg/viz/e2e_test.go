@@ -36,12 +36,7 @@ func requireJupyter(t *testing.T) {
 
 func requireBrowser(t *testing.T) {
 	t.Helper()
-	if _, err := exec.LookPath("node"); err != nil {
-		requireTool(t, "node", err)
-	}
-	if _, _, err := libraryJS(); err != nil {
-		requireTool(t, "ECharts", err)
-	}
+	requireStatic(t)
 	if _, err := browser.Find(); err != nil {
 		requireTool(t, "chromium", err)
 	}
