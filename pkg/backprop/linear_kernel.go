@@ -26,10 +26,12 @@ import (
 // arguments, picks a strategy and walks blocks; for the products of a small
 // network (32×16 times 16×16) that fixed cost is most of the time. The
 // kernel here has none of it, and keeps a block of output sums (8 in Go,
-// 16 in the assembly) in registers while it walks the terms, rather than
-// loading and storing the output row for every term. A matrix without
-// zeros goes through combineDense, the same kernel for all its rows in one
-// call.
+// 16 in the AVX2 assembly, 32 with AVX-512) in registers while it walks
+// the terms, rather than loading and storing the output row for every
+// term. A matrix without zeros goes through combineDense, the same kernel
+// for all its rows in one call; the weight gradient xᵀ·G reads x in place
+// (combineDenseT, or scatterRow when x has zeros) instead of transposing
+// it.
 //
 // Every output element is accumulated in the same order whatever the
 // sizes: start value, then term by term in increasing p (or i, or j), with
