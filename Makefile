@@ -34,11 +34,13 @@ vet:
 
 # The exercises' public tests fail until a learner solves them, so they run
 # on their own: `make exercises`.
-# The library is also tested in its portable form (no assembly) and with
-# the optional OpenBLAS build.
+# The library is also tested in its portable form (no assembly), on the
+# AVX2 kernels alone (as on a CPU without AVX-512), and with the optional
+# OpenBLAS build.
 gotest:
 	BACKPROP_E2E=1 $(GO) test -timeout 30m $$($(GO) list ./... | grep -v '/exercises$$')
 	$(GO) test -tags purego ./pkg/backprop/
+	GODEBUG=cpu.avx512f=off $(GO) test ./pkg/backprop/
 	$(GO) test -tags openblas ./pkg/backprop/...
 
 ## exercises: run the public checks of the exercises you implemented
