@@ -311,14 +311,21 @@ func combineDense(dst blas64.General, s *sparseRows, b blas64.General) {
 // combineDenseSIMD runs the assembly kernels on the first columns of a
 // product (arguments as for combineDenseAVX2, dst and b sliced to their
 // last element) and returns how many columns they did: n&^31 with
-// AVX-512 (or 16, two rows at a time, when 16 ≤ n < 32), then up to n&^3
+// AVX-512, four rows at a time (or 16, two rows at a time, when
+// 16 ≤ n < 32), then up to n&^3
 // with AVX2; 0 without AVX2.
 func combineDenseSIMD(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int) int {
 	j := 0
 	switch {
 	case useAVX512 && n >= 32:
 		j = n &^ 31
-		combineDenseAVX512(dst, dstStride, rows, a, aStride, aStep, k, b, bStride, j)
+		quads := rows &^ 3
+		if quads > 0 {
+			combineDenseQuadsAVX512(dst, dstStride, quads, a, aStride, aStep, k, b, bStride, j)
+		}
+		if quads < rows {
+			combineDenseAVX512(dst[quads*dstStride:], dstStride, rows-quads, a[quads*aStride:], aStride, aStep, k, b, bStride, j)
+		}
 	case useAVX512 && n >= 16 && rows >= 2:
 		j = 16
 		pairs := rows &^ 1

@@ -34,6 +34,12 @@ func combineDenseAVX2(dst []float64, dstStride, rows int, a []float64, aStride, 
 //go:noescape
 func combineDenseAVX512(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int)
 
+// combineDenseQuadsAVX512 is combineDenseAVX512 for a number of rows
+// that is a multiple of 4, four rows at a time.
+//
+//go:noescape
+func combineDenseQuadsAVX512(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int)
+
 // combineDensePairsAVX512 is combineDenseAVX512 for n a multiple of 16
 // and an even number of rows, two rows at a time.
 //

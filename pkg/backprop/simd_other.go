@@ -20,6 +20,10 @@ func combineDenseAVX512(dst []float64, dstStride, rows int, a []float64, aStride
 	panic("backprop: combineDenseAVX512 called without AVX-512")
 }
 
+func combineDenseQuadsAVX512(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int) {
+	panic("backprop: combineDenseQuadsAVX512 called without AVX-512")
+}
+
 func combineDensePairsAVX512(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int) {
 	panic("backprop: combineDensePairsAVX512 called without AVX-512")
 }
