@@ -13,8 +13,9 @@ import (
 )
 
 // bookDir returns the directory of the HTML book: build/book/ as `make
-// book` (and so `make test`) left it, or, when there is none, a fresh one
-// built by scripts/build-book.sh, which executes every notebook first.
+// book` (and so `make test`) left it, or, when there is none or a notebook
+// changed since, a fresh one built by scripts/build-book.sh, which executes
+// every notebook first.
 func bookDir(t *testing.T) string {
 	t.Helper()
 	dir, err := filepath.Abs("../build/book")
@@ -22,14 +23,17 @@ func bookDir(t *testing.T) string {
 		t.Fatal(err)
 	}
 	index := filepath.Join(dir, "index.html")
-	if info, err := os.Stat(index); err == nil {
-		if newer := newerNotebooks(info.ModTime()); len(newer) > 0 {
-			t.Logf("note: %v changed after the book was built; `make book` rebuilds it", newer)
+	info, err := os.Stat(index)
+	if err == nil {
+		newer := newerNotebooks(info.ModTime())
+		if len(newer) == 0 {
+			return dir
 		}
-		return dir
+		t.Logf("%v changed after the book was built: rebuilding it", newer)
+	} else {
+		t.Log("build/book/index.html is missing: building the book (executes every notebook)")
 	}
 	needTool(t, "/usr/bin/python3", "Debian's python3 with Jupyter")
-	t.Log("build/book/index.html is missing: building the book (executes every notebook)")
 	start := time.Now()
 	cmd := exec.Command("../scripts/build-book.sh")
 	if msg, err := cmd.CombinedOutput(); err != nil {
