@@ -30,7 +30,8 @@ type Linear struct {
 	out, dx *mat.Dense // reused output buffers
 
 	// Scratch space of the products (see linear_kernel.go), reused: the
-	// non-zero entries of x and of dL/dy, xᵀ when x has no zeros, and Wᵀ.
+	// non-zero entries of x and of dL/dy, xᵀ (Go kernels, when x has no
+	// zeros), and Wᵀ.
 	xs, xt, gs sparseRows
 	ones       sparseRows // a row of ones, to sum the rows of dL/dy
 	wt         []float64

@@ -56,7 +56,7 @@ type sparseRows struct {
 	whole bool           // the matrix has no zeros: dense and iota hold it
 	dense blas64.General // the matrix, when whole
 	iota  []int          // 0, 1, …, dense.Cols-1
-	buf   []float64      // storage of a transposed whole matrix
+	buf   []float64      // storage of a row of ones, or of a transposed whole matrix
 }
 
 // nnz returns the number of entries listed.
@@ -182,44 +182,6 @@ func mustFit(s *sparseRows, b blas64.General) {
 	if s.cols > b.Rows {
 		panic(fmt.Sprintf("backprop: internal error: %d columns combine %d rows", s.cols, b.Rows))
 	}
-}
-
-// transpose sets s to the transpose of t, a matrix with cols columns: row p
-// of s lists column p of t, in increasing row order.
-func (s *sparseRows) transpose(t *sparseRows, cols int) {
-	if t.whole {
-		tr := transposeInto(s.buf, t.dense)
-		s.buf = tr.Data
-		s.setDense(tr)
-		return
-	}
-	// A counting sort: count the entries of each column, then place them.
-	s.whole, s.cols = false, len(t.start)-1
-	nnz := len(t.col)
-	s.start = growInts(s.start, cols+1)
-	clear(s.start)
-	for _, p := range t.col {
-		s.start[p+1]++
-	}
-	for p := 0; p < cols; p++ {
-		s.start[p+1] += s.start[p]
-	}
-	s.col = growInts(s.col, nnz)
-	s.val = growFloats(s.val, nnz)
-	// next[p] is where the next entry of row p goes; start[p] serves, and
-	// is restored by the shift below.
-	next := s.start[:cols]
-	col, val := s.col[:nnz], s.val[:nnz]
-	for i := 0; i+1 < len(t.start); i++ {
-		for k := t.start[i]; k < t.start[i+1]; k++ {
-			p := t.col[k]
-			col[next[p]] = i
-			val[next[p]] = t.val[k]
-			next[p]++
-		}
-	}
-	copy(s.start[1:], s.start[:cols])
-	s.start[0] = 0
 }
 
 // growInts returns s resized to n elements, reusing its array if it can.
@@ -492,7 +454,9 @@ func linearGradW(dw, x blas64.General, xs, xt *sparseRows, g blas64.General, db 
 	case xs.whole && useAVX2:
 		combineDenseT(dw, x, g)
 	case xs.whole:
-		xt.transpose(xs, x.Cols)
+		tr := transposeInto(xt.buf, x)
+		xt.buf = tr.Data
+		xt.setDense(tr)
 		combineDense(dw, xt, g)
 	default:
 		mustFit(xs, dw)
