@@ -95,10 +95,12 @@
 // nothing once its buffers exist, also when the last batch of an epoch is
 // smaller. A Linear layer computes its three products with one small
 // kernel (linear_kernel.go) that skips zero inputs (most pixels of an
-// image, half of ReLU's outputs); on amd64 with AVX2, it and Tanh run in
-// assembly, four numbers at a time, with exactly the roundings of their
-// Go forms, so results are the same bit for bit on every machine (build
-// with -tags purego to run the Go forms). The build tag openblas sends the
+// image, half of ReLU's outputs) and reads x in place for the weight
+// gradient rather than transposing it. On amd64 with AVX2, it and Tanh run
+// in assembly, four numbers at a time (eight, four rows at once, where the
+// CPU has AVX-512), with exactly the roundings of their Go forms, so results
+// are the same bit for bit on every machine (build with -tags purego to run
+// the Go forms). The build tag openblas sends the
 // large products to OpenBLAS instead (cgo, Debian's libopenblas-dev).
 // BenchmarkW1Epoch, BenchmarkW1Step and BenchmarkW2Step time the course's
 // workloads; bench/compare.sh runs them beside numpy and PyTorch.
