@@ -21,8 +21,9 @@
 // The public checks are small worked examples with known answers. Run them
 // from the root of the course:
 //
-//	go test ./exercises            # in the learner's copy of the course
-//	go test -tags learner ./exercises   # in the course's own repository
+//	make exercises                      # anywhere
+//	go test ./exercises                 # the same, in the learner's copy of the course
+//	go test -tags learner ./exercises   # the same, in the course's own repository
 //
 // A failure says what was expected and what came back. In a notebook, define
 // the function in a cell and check it there:
