@@ -35,8 +35,12 @@ import (
 //
 // Every output element is accumulated in the same order whatever the
 // sizes: start value, then term by term in increasing p (or i, or j), with
-// zero weights skipped. Results are therefore identical from run to run,
-// and the same whether an input is stored densely or has many zeros.
+// zero weights skipped. Each term is a multiply then an add, two roundings,
+// except in the wide dense products on a CPU with AVX-512 and FMA, where
+// it is one fused multiply-add (fusedCols says which columns); that
+// choice depends on the CPU and the shapes only. Results are therefore
+// identical from run to run on one machine, and, in the pure-Go build or
+// without FMA, on every machine.
 
 // sparseRows lists the non-zero entries of a matrix, row by row: the
 // entries of row i are at positions start[i] to start[i+1]-1 of col (their
@@ -272,21 +276,20 @@ func combineDense(dst blas64.General, s *sparseRows, b blas64.General) {
 
 // combineDenseSIMD runs the assembly kernels on the first columns of a
 // product (arguments as for combineDenseAVX2, dst and b sliced to their
-// last element) and returns how many columns they did: n&^31 with
-// AVX-512, four rows at a time (or 16, two rows at a time, when
-// 16 ≤ n < 32), then up to n&^3
-// with AVX2; 0 without AVX2.
+// last element) and returns how many columns they did: fusedCols(n) with
+// AVX-512 and FMA, four rows at a time; otherwise 16 with AVX-512, two
+// rows at a time, when 16 ≤ n; then up to n&^3 with AVX2; 0 without AVX2.
 func combineDenseSIMD(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int) int {
 	j := 0
 	switch {
-	case useAVX512 && n >= 32:
-		j = n &^ 31
+	case fusedCols(n) > 0:
+		j = fusedCols(n)
 		quads := rows &^ 3
 		if quads > 0 {
-			combineDenseQuadsAVX512(dst, dstStride, quads, a, aStride, aStep, k, b, bStride, j)
+			combineDenseQuadsFMA512(dst, dstStride, quads, a, aStride, aStep, k, b, bStride, j)
 		}
 		if quads < rows {
-			combineDenseAVX512(dst[quads*dstStride:], dstStride, rows-quads, a[quads*aStride:], aStride, aStep, k, b, bStride, j)
+			combineDenseFMA512(dst[quads*dstStride:], dstStride, rows-quads, a[quads*aStride:], aStride, aStep, k, b, bStride, j)
 		}
 	case useAVX512 && n >= 16 && rows >= 2:
 		j = 16
@@ -301,6 +304,26 @@ func combineDenseSIMD(dst []float64, dstStride, rows int, a []float64, aStride, 
 		j = n &^ 3
 	}
 	return j
+}
+
+// fusedCols returns how many of the first columns of an n-column dense
+// product (combineDense, combineDenseT) are computed with fused
+// multiply-adds: n&^31 on a CPU with AVX-512 and FMA (useFMA), 0
+// otherwise. Those columns get, term by term in the same order,
+//
+//	s = math.FMA(a[i,p], b[p,j], s)
+//
+// one rounding per term instead of two: the wide products of W1 are
+// limited by arithmetic, and a fused multiply-add is one instruction
+// where a multiply and an add are two. The other columns, the products
+// of matrices with zeros (combineRows, scatterRow) and the pure-Go build
+// round twice, as combineRowsGo does. Which columns are fused depends on
+// the CPU and the shape only, so results are the same from run to run.
+func fusedCols(n int) int {
+	if useFMA && n >= 32 {
+		return n &^ 31
+	}
+	return 0
 }
 
 // combineDenseT adds aᵀ·b to dst (a r×k, b r×n, dst k×n), with the

@@ -292,79 +292,6 @@ scatterdone:
 	VZEROUPPER
 	RET
 
-// func combineDenseAVX512(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int)
-//
-// combineDenseAVX2 with AVX-512: eight columns per instruction, 32
-// columns per block; n must be a multiple of 32. Each lane does the
-// operations of the AVX2 version, so the results are the same bits.
-TEXT ·combineDenseAVX512(SB), NOSPLIT, $0-128
-	MOVQ dst_base+0(FP), DI
-	MOVQ rows+32(FP), CX
-	MOVQ a_base+40(FP), SI
-	MOVQ aStep+72(FP), R12
-	SHLQ $3, R12
-	MOVQ b_base+88(FP), R9
-	MOVQ bStride+112(FP), R10
-	SHLQ $3, R10
-
-row512:
-	TESTQ CX, CX
-	JZ    done512
-	MOVQ  n+120(FP), R8
-	MOVQ  k+80(FP), DX
-	IMULQ R12, DX
-	ADDQ  SI, DX
-	MOVQ  DI, R13
-	MOVQ  R9, R14
-
-block32:
-	CMPQ R8, $32
-	JLT  nextrow512
-	VMOVUPD 0(R13), Z0
-	VMOVUPD 64(R13), Z1
-	VMOVUPD 128(R13), Z2
-	VMOVUPD 192(R13), Z3
-	MOVQ SI, AX
-	MOVQ R14, BX
-
-terms32:
-	CMPQ AX, DX
-	JGE  store32
-	VBROADCASTSD (AX), Z4
-	VMULPD 0(BX), Z4, Z5
-	VADDPD Z5, Z0, Z0
-	VMULPD 64(BX), Z4, Z6
-	VADDPD Z6, Z1, Z1
-	VMULPD 128(BX), Z4, Z7
-	VADDPD Z7, Z2, Z2
-	VMULPD 192(BX), Z4, Z8
-	VADDPD Z8, Z3, Z3
-	ADDQ R12, AX
-	ADDQ R10, BX
-	JMP  terms32
-
-store32:
-	VMOVUPD Z0, 0(R13)
-	VMOVUPD Z1, 64(R13)
-	VMOVUPD Z2, 128(R13)
-	VMOVUPD Z3, 192(R13)
-	ADDQ $256, R13
-	ADDQ $256, R14
-	SUBQ $32, R8
-	JMP  block32
-
-nextrow512:
-	MOVQ dstStride+24(FP), AX
-	LEAQ (DI)(AX*8), DI
-	MOVQ aStride+64(FP), AX
-	LEAQ (SI)(AX*8), SI
-	DECQ CX
-	JMP  row512
-
-done512:
-	VZEROUPPER
-	RET
-
 // func combineRowsAVX512(dst []float64, idx []int, val []float64, b []float64, stride int)
 //
 // combineRowsAVX2 with AVX-512, 32 columns per block; len(dst) must be a
@@ -474,11 +401,12 @@ GLOBL listIota<>(SB), RODATA|NOPTR, $64
 
 // func combineDensePairsAVX512(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int)
 //
-// combineDenseAVX512 for rows of 16 columns (n a multiple of 16, rows
-// even), two rows at a time: each row of 16 has only two sums of eight,
-// two chains of dependent additions; two rows make four, enough to keep
-// the processor's adders busy, and share the loads of b. The same
-// operations lane by lane, so the same bits.
+// combineDenseAVX2 with AVX-512 for rows of 16 columns (n a multiple of
+// 16, rows even), two rows at a time: each row of 16 has only two sums of
+// eight, two chains of dependent additions; two rows make four, enough to
+// keep the processor's adders busy, and share the loads of b. A multiply
+// then an add, the operations of the AVX2 version lane by lane, so the
+// same bits.
 TEXT ·combineDensePairsAVX512(SB), NOSPLIT, $0-128
 	MOVQ dst_base+0(FP), DI
 	MOVQ rows+32(FP), CX
@@ -556,14 +484,85 @@ pdone:
 	VZEROUPPER
 	RET
 
-// func combineDenseQuadsAVX512(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int)
+// func combineDenseFMA512(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int)
 //
-// combineDenseAVX512 four rows at a time (rows a multiple of 4, n of 32):
+// combineDenseAVX2 with AVX-512 and fused multiply-adds: eight columns
+// per instruction, 32 columns per block (n must be a multiple of 32), and
+// one VFMADD231PD per term, a single rounding, where the AVX2 version
+// multiplies then adds: half the arithmetic instructions. Each lane does
+// what math.FMA does, term by term in the same order.
+TEXT ·combineDenseFMA512(SB), NOSPLIT, $0-128
+	MOVQ dst_base+0(FP), DI
+	MOVQ rows+32(FP), CX
+	MOVQ a_base+40(FP), SI
+	MOVQ aStep+72(FP), R12
+	SHLQ $3, R12
+	MOVQ b_base+88(FP), R9
+	MOVQ bStride+112(FP), R10
+	SHLQ $3, R10
+
+row512:
+	TESTQ CX, CX
+	JZ    done512
+	MOVQ  n+120(FP), R8
+	MOVQ  k+80(FP), DX
+	IMULQ R12, DX
+	ADDQ  SI, DX
+	MOVQ  DI, R13
+	MOVQ  R9, R14
+
+block32:
+	CMPQ R8, $32
+	JLT  nextrow512
+	VMOVUPD 0(R13), Z0
+	VMOVUPD 64(R13), Z1
+	VMOVUPD 128(R13), Z2
+	VMOVUPD 192(R13), Z3
+	MOVQ SI, AX
+	MOVQ R14, BX
+
+terms32:
+	CMPQ AX, DX
+	JGE  store32
+	VBROADCASTSD (AX), Z4
+	VFMADD231PD 0(BX), Z4, Z0
+	VFMADD231PD 64(BX), Z4, Z1
+	VFMADD231PD 128(BX), Z4, Z2
+	VFMADD231PD 192(BX), Z4, Z3
+	ADDQ R12, AX
+	ADDQ R10, BX
+	JMP  terms32
+
+store32:
+	VMOVUPD Z0, 0(R13)
+	VMOVUPD Z1, 64(R13)
+	VMOVUPD Z2, 128(R13)
+	VMOVUPD Z3, 192(R13)
+	ADDQ $256, R13
+	ADDQ $256, R14
+	SUBQ $32, R8
+	JMP  block32
+
+nextrow512:
+	MOVQ dstStride+24(FP), AX
+	LEAQ (DI)(AX*8), DI
+	MOVQ aStride+64(FP), AX
+	LEAQ (SI)(AX*8), SI
+	DECQ CX
+	JMP  row512
+
+done512:
+	VZEROUPPER
+	RET
+
+// func combineDenseQuadsFMA512(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int)
+//
+// combineDenseFMA512 four rows at a time (rows a multiple of 4, n of 32):
 // sixteen sums in registers, 4 rows by 32 columns, so that each block of
 // b loaded serves four rows. A row at a time, a layer of 784×128 weights
 // would travel from the second-level cache once per row of the batch.
 // The same operations lane by lane, so the same bits.
-TEXT ·combineDenseQuadsAVX512(SB), NOSPLIT, $0-128
+TEXT ·combineDenseQuadsFMA512(SB), NOSPLIT, $0-128
 	MOVQ dst_base+0(FP), DI
 	MOVQ rows+32(FP), CX
 	MOVQ a_base+40(FP), SI
@@ -623,38 +622,22 @@ qterms:
 	VBROADCASTSD (AX)(R11*1), Z21
 	VBROADCASTSD (AX)(R11*2), Z22
 	VBROADCASTSD (AX)(R15*1), Z23
-	VMULPD Z16, Z20, Z24
-	VADDPD Z24, Z0, Z0
-	VMULPD Z17, Z20, Z25
-	VADDPD Z25, Z1, Z1
-	VMULPD Z18, Z20, Z26
-	VADDPD Z26, Z2, Z2
-	VMULPD Z19, Z20, Z27
-	VADDPD Z27, Z3, Z3
-	VMULPD Z16, Z21, Z28
-	VADDPD Z28, Z4, Z4
-	VMULPD Z17, Z21, Z29
-	VADDPD Z29, Z5, Z5
-	VMULPD Z18, Z21, Z30
-	VADDPD Z30, Z6, Z6
-	VMULPD Z19, Z21, Z31
-	VADDPD Z31, Z7, Z7
-	VMULPD Z16, Z22, Z24
-	VADDPD Z24, Z8, Z8
-	VMULPD Z17, Z22, Z25
-	VADDPD Z25, Z9, Z9
-	VMULPD Z18, Z22, Z26
-	VADDPD Z26, Z10, Z10
-	VMULPD Z19, Z22, Z27
-	VADDPD Z27, Z11, Z11
-	VMULPD Z16, Z23, Z28
-	VADDPD Z28, Z12, Z12
-	VMULPD Z17, Z23, Z29
-	VADDPD Z29, Z13, Z13
-	VMULPD Z18, Z23, Z30
-	VADDPD Z30, Z14, Z14
-	VMULPD Z19, Z23, Z31
-	VADDPD Z31, Z15, Z15
+	VFMADD231PD Z16, Z20, Z0
+	VFMADD231PD Z17, Z20, Z1
+	VFMADD231PD Z18, Z20, Z2
+	VFMADD231PD Z19, Z20, Z3
+	VFMADD231PD Z16, Z21, Z4
+	VFMADD231PD Z17, Z21, Z5
+	VFMADD231PD Z18, Z21, Z6
+	VFMADD231PD Z19, Z21, Z7
+	VFMADD231PD Z16, Z22, Z8
+	VFMADD231PD Z17, Z22, Z9
+	VFMADD231PD Z18, Z22, Z10
+	VFMADD231PD Z19, Z22, Z11
+	VFMADD231PD Z16, Z23, Z12
+	VFMADD231PD Z17, Z23, Z13
+	VFMADD231PD Z18, Z23, Z14
+	VFMADD231PD Z19, Z23, Z15
 	ADDQ R12, AX
 	ADDQ R10, BX
 	JMP  qterms

@@ -100,7 +100,8 @@ func checkSparseRows(t *testing.T, name string, s *sparseRows, m blas64.General)
 }
 
 // TestCombineDense checks the one-call product of a matrix without zeros
-// against combineRowsGo row by row, bit for bit, for widths 1 to 40 and
+// against combineRowsGo row by row (combineRowsFused for the columns the
+// kernel fuses, see fusedCols), bit for bit, for widths 1 to 40 and
 // strided matrices.
 func TestCombineDense(t *testing.T) {
 	rng := NewRand(9)
@@ -122,8 +123,12 @@ func TestCombineDense(t *testing.T) {
 				t.Fatal("a matrix without zeros is not listed whole")
 			}
 			combineDense(got, &s, b)
+			f := fusedCols(n)
 			for i := 0; i < a.Rows; i++ {
-				combineRowsGo(want.Data[i*want.Stride:i*want.Stride+n], s.iota, a.Data[i*a.Stride:i*a.Stride+k], b, 0)
+				w := want.Data[i*want.Stride : i*want.Stride+n]
+				r := a.Data[i*a.Stride : i*a.Stride+k]
+				combineRowsFused(w[:f], s.iota, r, b)
+				combineRowsGo(w, s.iota, r, b, f)
 			}
 			for i := range got.Data {
 				if math.Float64bits(got.Data[i]) != math.Float64bits(want.Data[i]) {
@@ -131,6 +136,19 @@ func TestCombineDense(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// combineRowsFused is combineRowsGo with math.FMA: it adds
+// Σ_t val[t]·b[idx[t],j] to dst[j], one fused multiply-add per term, in
+// increasing t, for every column j of dst.
+func combineRowsFused(dst []float64, idx []int, val []float64, b blas64.General) {
+	for j := range dst {
+		s := dst[j]
+		for t, p := range idx {
+			s = math.FMA(val[t], b.Data[p*b.Stride+j], s)
+		}
+		dst[j] = s
 	}
 }
 
@@ -190,9 +208,9 @@ func TestTransposeInto(t *testing.T) {
 }
 
 // TestLinearGradW checks xᵀ·g, for inputs x with zeros (scattered row by
-// row) and without (one dense product), against the sum term by term in
-// increasing row order, zeros skipped, bit for bit; widths 1 to 40,
-// strided matrices.
+// row) and without (one dense product, fused multiply-adds in the columns
+// fusedCols names), against the sum term by term in increasing row order,
+// zeros skipped, bit for bit; widths 1 to 40, strided matrices.
 func TestLinearGradW(t *testing.T) {
 	rng := NewRand(11)
 	fill := func(r, c, stride int, zeros float64) blas64.General {
@@ -217,12 +235,20 @@ func TestLinearGradW(t *testing.T) {
 			xs.set(x)
 			ones.setOnes(r)
 			linearGradW(dw, x, &xs, &xt, g, db, &ones)
+			f := 0 // columns of fused multiply-adds: only a dense product fuses
+			if xs.whole {
+				f = fusedCols(n)
+			}
 			for p := 0; p < k; p++ {
 				for j := 0; j < n; j++ {
 					s := want[p*dw.Stride+j]
 					for i := 0; i < r; i++ {
-						if v := x.Data[i*x.Stride+p]; v != 0 {
-							s += float64(v * g.Data[i*g.Stride+j])
+						if v, w := x.Data[i*x.Stride+p], g.Data[i*g.Stride+j]; v == 0 {
+							continue
+						} else if j < f {
+							s = math.FMA(v, w, s)
+						} else {
+							s += float64(v * w)
 						}
 					}
 					if got := dw.Data[p*dw.Stride+j]; math.Float64bits(got) != math.Float64bits(s) {

@@ -6,11 +6,19 @@ import "golang.org/x/sys/cpu"
 
 // useAVX2 selects the assembly kernels (linear_kernel_amd64.s,
 // tanh_amd64.s and optim_amd64.s). Each does exactly the floating-point operations of its Go
-// counterpart, in the same order, so results do not depend on the machine.
+// counterpart, in the same order, so results do not depend on the machine;
+// only the fused kernels that useFMA selects round differently (once per
+// term, as math.FMA does).
 var useAVX2 = cpu.X86.HasAVX2
 
-// useAVX512 selects the eight-lane version of tanh (tanh_amd64.s).
+// useAVX512 selects the eight-lane kernels (AVX-512).
 var useAVX512 = useAVX2 && cpu.X86.HasAVX512F
+
+// useFMA selects fused multiply-adds for the wide dense products
+// (combineDenseFMA512, combineDenseQuadsFMA512; see fusedCols). It
+// depends only on the CPU (GODEBUG=cpu.fma=off or cpu.avx512f=off turns it
+// off), so a program gives the same bits from run to run on one machine.
+var useFMA = useAVX512 && cpu.X86.HasFMA
 
 // combineRowsAVX2 adds Σ_t val[t]·b[idx[t]·stride+j] to dst[j] for every j
 // of dst, whose length must be a multiple of 4; len(val) must be at least
@@ -28,20 +36,22 @@ func combineRowsAVX2(dst []float64, idx []int, val []float64, b []float64, strid
 //go:noescape
 func combineDenseAVX2(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int)
 
-// combineDenseAVX512 is combineDenseAVX2 for n a multiple of 32, eight
-// lanes per instruction with AVX-512.
+// combineDenseFMA512 is combineDenseAVX2 for n a multiple of 32, eight
+// lanes per instruction with AVX-512, and one fused multiply-add per term
+// (the rounding of math.FMA) instead of a multiply and an add.
 //
 //go:noescape
-func combineDenseAVX512(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int)
+func combineDenseFMA512(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int)
 
-// combineDenseQuadsAVX512 is combineDenseAVX512 for a number of rows
+// combineDenseQuadsFMA512 is combineDenseFMA512 for a number of rows
 // that is a multiple of 4, four rows at a time.
 //
 //go:noescape
-func combineDenseQuadsAVX512(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int)
+func combineDenseQuadsFMA512(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int)
 
-// combineDensePairsAVX512 is combineDenseAVX512 for n a multiple of 16
-// and an even number of rows, two rows at a time.
+// combineDensePairsAVX512 is combineDenseAVX2 for n a multiple of 16
+// and an even number of rows, two rows at a time, eight lanes per
+// instruction with AVX-512 (a multiply then an add, not fused).
 //
 //go:noescape
 func combineDensePairsAVX512(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int)

@@ -2,10 +2,11 @@
 
 package backprop
 
-// useAVX2 and useAVX512 are false: the Go kernels run everywhere.
+// useAVX2, useAVX512 and useFMA are false: the Go kernels run everywhere.
 const (
 	useAVX2   = false
 	useAVX512 = false
+	useFMA    = false
 )
 
 func combineRowsAVX2(dst []float64, idx []int, val []float64, b []float64, stride int) {
@@ -16,12 +17,12 @@ func combineDenseAVX2(dst []float64, dstStride, rows int, a []float64, aStride, 
 	panic("backprop: combineDenseAVX2 called without AVX2")
 }
 
-func combineDenseAVX512(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int) {
-	panic("backprop: combineDenseAVX512 called without AVX-512")
+func combineDenseFMA512(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int) {
+	panic("backprop: combineDenseFMA512 called without AVX-512")
 }
 
-func combineDenseQuadsAVX512(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int) {
-	panic("backprop: combineDenseQuadsAVX512 called without AVX-512")
+func combineDenseQuadsFMA512(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int) {
+	panic("backprop: combineDenseQuadsFMA512 called without AVX-512")
 }
 
 func combineDensePairsAVX512(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int) {
