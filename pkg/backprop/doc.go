@@ -98,9 +98,11 @@
 // image, half of ReLU's outputs) and reads x in place for the weight
 // gradient rather than transposing it. On amd64 with AVX2, it and Tanh run
 // in assembly, four numbers at a time (eight, four rows at once, where the
-// CPU has AVX-512), with exactly the roundings of their Go forms, so results
-// are the same bit for bit on every machine (build with -tags purego to run
-// the Go forms). The build tag openblas sends the
+// CPU has AVX-512), with the roundings of their Go forms, except that the
+// wide dense products use fused multiply-adds where the CPU has AVX-512 and
+// FMA (one rounding per term, as math.FMA). Results are the same bit for
+// bit from run to run on one machine, and on every machine with -tags
+// purego (the Go forms) or GODEBUG=cpu.fma=off. The build tag openblas sends the
 // large products to OpenBLAS instead (cgo, Debian's libopenblas-dev).
 // BenchmarkW1Epoch, BenchmarkW1Step and BenchmarkW2Step time the course's
 // workloads; bench/compare.sh runs them beside numpy and PyTorch.
