@@ -1,26 +1,21 @@
 package notebooks
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// e2eRequired reports whether end-to-end tools must be present: `make test`
-// sets BACKPROP_E2E=1, so there a missing Jupyter or Chromium fails the
-// test instead of skipping it.
-func e2eRequired() bool { return os.Getenv("BACKPROP_E2E") == "1" }
+	"github.com/deepdive-dl/backprop/internal/e2e"
+)
 
 // needTool skips (or, under `make test`, fails) when a command is missing.
 func needTool(t *testing.T, path, hint string) {
 	t.Helper()
 	if _, err := exec.LookPath(path); err != nil {
-		if e2eRequired() {
-			t.Fatalf("%s not found (%s); run `make setup-test`", path, hint)
-		}
-		t.Skipf("%s not found (%s); `make test` runs this test", path, hint)
+		e2e.Missing(t, path, fmt.Errorf("%w (%s)", err, hint))
 	}
 }
 

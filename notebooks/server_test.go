@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -14,18 +13,8 @@ import (
 	"time"
 
 	"github.com/deepdive-dl/backprop/internal/browser"
+	"github.com/deepdive-dl/backprop/internal/e2e"
 )
-
-// freePort asks the kernel for a port nobody listens on.
-func freePort(t *testing.T) int {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
-}
 
 // TestNotebookServerRunsAGoCell starts the course the way `make notebook`
 // does (scripts/notebook.sh), checks that the server answers and lists the
@@ -38,7 +27,7 @@ func TestNotebookServerRunsAGoCell(t *testing.T) {
 	needTool(t, "jupyter", "Debian package jupyter-notebook")
 	needTool(t, "chromium", "Debian package chromium")
 
-	port := freePort(t)
+	port := e2e.FreePort(t)
 	token := fmt.Sprintf("t%d", time.Now().UnixNano())
 	cmd := exec.Command("../scripts/notebook.sh", fmt.Sprint(port))
 	cmd.Env = append(os.Environ(), "JUPYTER_TOKEN="+token)

@@ -6,15 +6,14 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/deepdive-dl/backprop/internal/e2e"
 )
 
 func launch(t *testing.T, o Options) *Browser {
 	t.Helper()
 	if _, err := Find(); err != nil {
-		if os.Getenv("BACKPROP_E2E") == "1" {
-			t.Fatal(err)
-		}
-		t.Skipf("%v; set BACKPROP_E2E=1 to make this a failure", err)
+		e2e.Missing(t, "chromium", err)
 	}
 	b, err := Launch(o)
 	if err != nil {

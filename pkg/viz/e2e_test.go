@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/deepdive-dl/backprop/internal/browser"
+	"github.com/deepdive-dl/backprop/internal/e2e"
 )
 
 // End-to-end tests: real notebooks, a real kernel, a real browser. They
@@ -23,13 +24,13 @@ import (
 func requireJupyter(t *testing.T) {
 	t.Helper()
 	if _, err := exec.LookPath("jupyter"); err != nil {
-		requireTool(t, "jupyter", err)
+		e2e.Missing(t, "jupyter", err)
 	}
 	// Debian's jupyter has no kernelspec subcommand; ask jupyter_client.
 	out, err := exec.Command("/usr/bin/python3", "-c", "from jupyter_client.kernelspec import KernelSpecManager as K; "+
 		"print(list(K().find_kernel_specs()))").CombinedOutput()
 	if err != nil || !strings.Contains(string(out), "'gonb'") {
-		requireTool(t, "the gonb Jupyter kernel", fmt.Errorf("kernels: %s %v", strings.TrimSpace(string(out)), err))
+		e2e.Missing(t, "the gonb Jupyter kernel", fmt.Errorf("kernels: %s %v", strings.TrimSpace(string(out)), err))
 	}
 	requireBrowser(t)
 }
@@ -38,7 +39,7 @@ func requireBrowser(t *testing.T) {
 	t.Helper()
 	requireStatic(t)
 	if _, err := browser.Find(); err != nil {
-		requireTool(t, "chromium", err)
+		e2e.Missing(t, "chromium", err)
 	}
 }
 

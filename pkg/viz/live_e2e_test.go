@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -17,6 +16,7 @@ import (
 	"time"
 
 	"github.com/deepdive-dl/backprop/internal/browser"
+	"github.com/deepdive-dl/backprop/internal/e2e"
 )
 
 // liveNotebook is a training-like cell: 30 epochs, 100 ms each, feeding a
@@ -56,16 +56,6 @@ live.Close()`),
 	return string(b)
 }
 
-func freePort(t *testing.T) int {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
-}
-
 func repoRoot(t *testing.T) string {
 	_, file, _, _ := runtime.Caller(0)
 	root := filepath.Join(filepath.Dir(file), "..", "..")
@@ -82,7 +72,7 @@ func startJupyter(t *testing.T, dir string) (base, token string) {
 	tok := make([]byte, 16)
 	_, _ = rand.Read(tok)
 	token = hex.EncodeToString(tok)
-	port := freePort(t)
+	port := e2e.FreePort(t)
 	cmd := exec.Command("jupyter", "notebook", "--no-browser", "--ip=127.0.0.1",
 		fmt.Sprintf("--port=%d", port), "--port-retries=0", "--NotebookApp.token="+token,
 		"--notebook-dir="+dir)

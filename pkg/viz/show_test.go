@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/deepdive-dl/backprop/internal/e2e"
 	"github.com/go-echarts/go-echarts/v2/opts"
 )
 
@@ -65,10 +66,10 @@ func TestNotebookHTMLCarriesLibraryOnce(t *testing.T) {
 func requireStatic(t *testing.T) {
 	t.Helper()
 	if _, err := exec.LookPath("node"); err != nil {
-		requireTool(t, "node", err)
+		e2e.Missing(t, "node", err)
 	}
 	if _, _, err := libraryJS(); err != nil {
-		requireTool(t, "ECharts", err)
+		e2e.Missing(t, "ECharts", err)
 	}
 }
 
@@ -113,16 +114,6 @@ func TestOptionJSIsScriptSafe(t *testing.T) {
 	if strings.Contains(js, "</") || strings.Contains(js, "<!--") {
 		t.Errorf("option can end its script element: %s", js)
 	}
-}
-
-// requireTool skips a test whose tool is missing, unless BACKPROP_E2E=1
-// asks for every test to run.
-func requireTool(t *testing.T, tool string, err error) {
-	t.Helper()
-	if os.Getenv("BACKPROP_E2E") == "1" {
-		t.Fatalf("%s is needed (BACKPROP_E2E=1): %v", tool, err)
-	}
-	t.Skipf("%s not available (%v); set BACKPROP_E2E=1 to make this a failure", tool, err)
 }
 
 func TestLiveOutsideNotebook(t *testing.T) {
