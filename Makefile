@@ -71,23 +71,31 @@ bench-compare:
 strip:
 	@$(PY) scripts/strip-notebooks.py notebooks/*.ipynb
 
+# The grading targets need the grader, which only the instructors' copy holds
+# (make release leaves it out of the learners' copy).
+STAFF_ONLY = @test -d cmd/grader || { echo "make $@: for course staff only; this copy of the course has no grader"; exit 2; }
+
 ## grade: grade one submission: make grade SUB=path (a directory, .zip, .tar.gz or .ipynb)
 grade:
+	$(STAFF_ONLY)
 	@test -n "$(SUB)" || { echo "usage: make grade SUB=path/to/submission"; exit 2; }
 	$(GO) run ./cmd/grader grade $(SUB)
 
 ## class: grade a folder of submissions: make class DIR=submissions/ (writes build/grades/)
 class:
+	$(STAFF_ONLY)
 	@test -n "$(DIR)" || { echo "usage: make class DIR=path/to/submissions"; exit 2; }
 	$(GO) run ./cmd/grader class -o build/grades $(DIR)
 
 ## gradescope: build the Gradescope autograder zip in build/autograder.zip
 gradescope:
+	$(STAFF_ONLY)
 	@mkdir -p build
 	$(GO) run ./cmd/grader gradescope -o build/autograder.zip
 
 ## release: write the learner's copy of the course (no solutions, no hidden tests) to build/course
 release:
+	$(STAFF_ONLY)
 	rm -rf build/course
 	$(GO) run ./cmd/grader release -o build/course
 

@@ -27,8 +27,9 @@ var releaseSkip = map[string]bool{".git": true, "node_modules": true, ".executed
 // Release writes the learner's copy of the course from the repository at
 // root into out (which must not exist yet): ReleasePaths, with the build tag
 // removed from the public tests of exercises so that go test ./exercises
-// runs them. It then checks the copy for leaks (LeakCheck) and returns an
-// error, leaving out in place for inspection, if it finds one.
+// runs them, and README.md cut to its learners' part (LearnerREADME). It
+// then checks the copy for leaks (LeakCheck) and returns an error, leaving
+// out in place for inspection, if it finds one.
 func Release(root, out string) error {
 	if _, err := os.Stat(out); err == nil {
 		return fmt.Errorf("release: %s already exists", out)
@@ -63,6 +64,11 @@ func Release(root, out string) error {
 			if strings.HasPrefix(filepath.ToSlash(rel), "exercises/") && strings.HasSuffix(rel, "_test.go") {
 				data = bytes.Replace(data, []byte("//go:build learner\n"), nil, 1)
 			}
+			if filepath.ToSlash(rel) == "README.md" {
+				if data, err = LearnerREADME(data); err != nil {
+					return err
+				}
+			}
 			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 				return err
 			}
@@ -73,6 +79,84 @@ func Release(root, out string) error {
 		}
 	}
 	return LeakCheck(root, out)
+}
+
+// Markers around the parts of README.md that are for course staff only.
+// They are HTML comments, so GitHub shows the instructors' README whole.
+const (
+	staffOnly    = "<!-- staff-only -->"
+	staffOnlyEnd = "<!-- /staff-only -->"
+)
+
+// staffDirs are the instructors' directories: the learners' README drops
+// the lines that describe them.
+var staffDirs = []string{"solutions/", "grader/", "cmd/grader/"}
+
+// LearnerREADME returns the learners' README: readme without the lines from
+// each staff-only marker to its end marker (each on a line of its own),
+// without the entries of code blocks (the "What is inside" tree) that
+// start with one of staffDirs, together with their indented continuation
+// lines, and without the table rows that mention one of them. It returns
+// an error on a marker left open or an end marker with no start, so that a
+// misplaced marker cannot silently drop or keep half a section.
+func LearnerREADME(readme []byte) ([]byte, error) {
+	var out []string
+	staff, fenced, entry := false, false, false
+	for i, line := range strings.SplitAfter(string(readme), "\n") {
+		trimmed := strings.TrimSpace(line)
+		switch {
+		case trimmed == staffOnly:
+			if staff {
+				return nil, fmt.Errorf("release: README.md line %d: %s inside another", i+1, staffOnly)
+			}
+			staff = true
+			continue
+		case trimmed == staffOnlyEnd:
+			if !staff {
+				return nil, fmt.Errorf("release: README.md line %d: %s with no %s before it", i+1, staffOnlyEnd, staffOnly)
+			}
+			staff = false
+			continue
+		case staff:
+			continue
+		case strings.HasPrefix(trimmed, "```"):
+			fenced, entry = !fenced, false
+		case fenced:
+			indented := strings.HasPrefix(line, " ") || strings.HasPrefix(line, "\t")
+			if entry && indented && trimmed != "" {
+				continue
+			}
+			entry = startsWithAny(line, staffDirs)
+			if entry {
+				continue
+			}
+		case strings.HasPrefix(trimmed, "|") && mentionsAny(line, staffDirs):
+			continue
+		}
+		out = append(out, line)
+	}
+	if staff {
+		return nil, fmt.Errorf("release: README.md: %s is never closed by %s", staffOnly, staffOnlyEnd)
+	}
+	return []byte(strings.Join(out, "")), nil
+}
+
+func startsWithAny(s string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func mentionsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // LeakCheck returns an error if the release at out contains anything of the
