@@ -8,6 +8,9 @@
 //	gobench matmul N           GFLOP/s of an N×N by N×N float64 product
 //	gobench notebook           200 epochs of W2 with a loss chart, as a notebook cell
 //
+// With GOBENCH_CPUPROFILE=FILE set, the workload's CPU profile is written
+// to FILE (read it with go tool pprof).
+//
 // Each workload prints one JSON object: its name, the implementation, the
 // time (seconds per run, or µs per step) and the loss on the whole training
 // set after training, which every implementation must reproduce. Files
@@ -25,6 +28,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"syscall"
 	"time"
@@ -41,8 +45,40 @@ func main() {
 	if len(os.Args) < 2 {
 		usage()
 	}
+	stop := func() {}
+	if path := os.Getenv("GOBENCH_CPUPROFILE"); path != "" {
+		var err error
+		if stop, err = startProfile(path); err != nil {
+			fmt.Fprintln(os.Stderr, "gobench:", err)
+			os.Exit(1)
+		}
+	}
+	err := run(os.Args[1], os.Args[2:])
+	stop()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gobench:", err)
+		os.Exit(1)
+	}
+}
+
+// startProfile starts a CPU profile written to path; the returned
+// function stops it.
+func startProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// run runs the workload named cmd.
+func run(cmd string, args []string) error {
 	var err error
-	switch args := os.Args[2:]; os.Args[1] {
+	switch cmd {
 	case "gen":
 		need(args, 1)
 		err = gen(args[0])
@@ -60,10 +96,7 @@ func main() {
 	default:
 		usage()
 	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "gobench:", err)
-		os.Exit(1)
-	}
+	return err
 }
 
 func usage() {
