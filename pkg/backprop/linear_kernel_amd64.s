@@ -183,50 +183,6 @@ done:
 	VZEROUPPER
 	RET
 
-// func hasZeroAVX2(s []float64) bool
-//
-// Compares sixteen elements at a time with 0 (VCMPPD, so −0 counts and NaN
-// does not, as s[i] == 0 in Go), ORing the results and stopping at the
-// first zero; the tail of fewer than sixteen elements one by one.
-TEXT ·hasZeroAVX2(SB), NOSPLIT, $0-25
-	MOVQ s_base+0(FP), SI
-	MOVQ s_len+8(FP), CX
-	VXORPD Y0, Y0, Y0 // zero
-	VXORPD Y1, Y1, Y1 // any lane equal to 0 so far
-
-loop16:
-	CMPQ CX, $16
-	JLT  tail
-	VCMPPD $0, 0(SI), Y0, Y2
-	VCMPPD $0, 32(SI), Y0, Y3
-	VCMPPD $0, 64(SI), Y0, Y4
-	VCMPPD $0, 96(SI), Y0, Y5
-	VORPD  Y2, Y3, Y2
-	VORPD  Y4, Y5, Y4
-	VORPD  Y2, Y4, Y2
-	VORPD  Y2, Y1, Y1
-	ADDQ $128, SI
-	SUBQ $16, CX
-	VPTEST Y1, Y1
-	JZ     loop16
-	JMP    result
-
-tail:
-	TESTQ CX, CX
-	JZ    result
-	VCMPSD $0, (SI), X0, X2
-	VORPD  Y2, Y1, Y1
-	ADDQ $8, SI
-	DECQ CX
-	JMP  tail
-
-result:
-	VMOVMSKPD Y1, AX
-	TESTQ AX, AX
-	SETNE ret+24(FP)
-	VZEROUPPER
-	RET
-
 // func scatterRowAVX2(dst []float64, stride int, idx []int, val []float64, src []float64)
 //
 // For each term t, adds val[t]·src[j] to dst[idx[t]·stride+j] for every j
@@ -289,6 +245,70 @@ nextterm:
 	JMP  term
 
 scatterdone:
+	VZEROUPPER
+	RET
+
+// func scatterRowAVX512(dst []float64, stride int, idx []int, val []float64, src []float64)
+//
+// scatterRowAVX2 with AVX-512: 32 columns per step, then 8; len(src) must
+// be a multiple of 8. The same operations lane by lane, so the same bits.
+TEXT ·scatterRowAVX512(SB), NOSPLIT, $0-104
+	MOVQ dst_base+0(FP), DI
+	MOVQ stride+24(FP), R10
+	SHLQ $3, R10 // row stride in bytes
+	MOVQ idx_base+32(FP), SI
+	MOVQ idx_len+40(FP), DX
+	MOVQ val_base+56(FP), R8
+	MOVQ src_base+80(FP), R9
+	MOVQ src_len+88(FP), CX
+	XORQ R12, R12 // t
+
+zterm:
+	CMPQ R12, DX
+	JGE  zscatterdone
+	VBROADCASTSD (R8)(R12*8), Z4
+	MOVQ (SI)(R12*8), R13
+	IMULQ R10, R13
+	ADDQ DI, R13 // &dst[idx[t]·stride]
+	MOVQ R9, BX  // &src[0]
+	MOVQ CX, R11 // columns left
+
+zscatter32:
+	CMPQ R11, $32
+	JLT  zscatter8
+	VMULPD  0(BX), Z4, Z0
+	VMULPD  64(BX), Z4, Z1
+	VMULPD  128(BX), Z4, Z2
+	VMULPD  192(BX), Z4, Z3
+	VADDPD  0(R13), Z0, Z0
+	VADDPD  64(R13), Z1, Z1
+	VADDPD  128(R13), Z2, Z2
+	VADDPD  192(R13), Z3, Z3
+	VMOVUPD Z0, 0(R13)
+	VMOVUPD Z1, 64(R13)
+	VMOVUPD Z2, 128(R13)
+	VMOVUPD Z3, 192(R13)
+	ADDQ $256, BX
+	ADDQ $256, R13
+	SUBQ $32, R11
+	JMP  zscatter32
+
+zscatter8:
+	CMPQ R11, $8
+	JLT  znextterm
+	VMULPD  0(BX), Z4, Z0
+	VADDPD  0(R13), Z0, Z0
+	VMOVUPD Z0, 0(R13)
+	ADDQ $64, BX
+	ADDQ $64, R13
+	SUBQ $8, R11
+	JMP  zscatter8
+
+znextterm:
+	INCQ R12
+	JMP  zterm
+
+zscatterdone:
 	VZEROUPPER
 	RET
 

@@ -50,10 +50,9 @@ func TestCombineRowsKernels(t *testing.T) {
 	}
 }
 
-// TestSparseRowsList lists the non-zeros of a matrix and checks them
-// against the dense entries, for a matrix with zeros (listed entry by
-// entry) and one without (used as it is).
-func TestSparseRowsList(t *testing.T) {
+// TestSparseRowsSet checks the entries set gives for a matrix with many
+// zeros (listed entry by entry) and one without (used as it is).
+func TestSparseRowsSet(t *testing.T) {
 	for _, c := range []struct {
 		name string
 		m    blas64.General
@@ -152,35 +151,57 @@ func combineRowsFused(dst []float64, idx []int, val []float64, b blas64.General)
 	}
 }
 
-// TestHasZero puts one zero (or −0, or nothing) at every position of
-// slices of every length up to 40, contiguous and strided.
-func TestHasZero(t *testing.T) {
+// TestCountZeros puts one zero (or −0, or nothing) at every position of
+// slices of every length up to 40, beside a NaN (not a zero, as in Go).
+func TestCountZeros(t *testing.T) {
 	for n := 1; n <= 40; n++ {
 		for pos := -1; pos < n; pos++ {
 			for _, z := range []float64{0, math.Copysign(0, -1)} {
-				data := make([]float64, 2*n)
-				for i := range data {
-					data[i] = float64(i+1) * 0.5
+				v := make([]float64, n)
+				for i := range v {
+					v[i] = float64(i+1) * 0.5
 				}
-				data[1] = math.NaN()
+				v[n/2] = math.NaN()
+				want := 0
 				if pos >= 0 {
-					data[pos] = z
+					v[pos], want = z, 1
 				}
-				for _, m := range []blas64.General{
-					{Rows: 1, Cols: n, Stride: n, Data: data[:n]},
-					{Rows: 2, Cols: n / 2, Stride: n, Data: data[:n+n/2]},
-				} {
-					want := false
-					for i := 0; i < m.Rows; i++ {
-						for _, v := range m.Data[i*m.Stride : i*m.Stride+m.Cols] {
-							want = want || v == 0
-						}
-					}
-					if m.Cols > 0 && hasZero(m) != want {
-						t.Fatalf("n=%d zero at %d, %d×%d stride %d: hasZero = %v, want %v", n, pos, m.Rows, m.Cols, m.Stride, !want, want)
-					}
+				if got := countZeros(v); got != want {
+					t.Fatalf("n=%d zero at %d: countZeros = %d, want %d", n, pos, got, want)
 				}
 			}
+		}
+	}
+}
+
+// TestFewZeros checks the sample that chooses the dense kernels: the
+// first, middle and last rows, under a quarter of zeros.
+func TestFewZeros(t *testing.T) {
+	m := func(rows, cols int, zeroAt ...[2]int) blas64.General {
+		g := blas64.General{Rows: rows, Cols: cols, Stride: cols + 1, Data: make([]float64, rows*(cols+1))}
+		for i := range g.Data {
+			g.Data[i] = 1
+		}
+		for _, z := range zeroAt {
+			g.Data[z[0]*g.Stride+z[1]] = 0
+		}
+		return g
+	}
+	for _, c := range []struct {
+		name string
+		m    blas64.General
+		want bool
+	}{
+		{"no zeros", m(5, 4), true},
+		{"2 of 12 sampled", m(5, 4, [2]int{0, 0}, [2]int{4, 3}), true},
+		{"3 of 12 sampled", m(5, 4, [2]int{0, 0}, [2]int{2, 1}, [2]int{4, 3}), false},
+		{"zeros in rows not sampled", m(5, 4, [2]int{1, 0}, [2]int{1, 1}, [2]int{3, 2}, [2]int{3, 3}), true},
+		{"one row, one zero in four", m(1, 4, [2]int{0, 2}), false},
+		{"two rows, one zero in eight", m(2, 4, [2]int{1, 2}), true},
+		{"empty", blas64.General{}, true},
+	} {
+		if got := fewZeros(c.m); got != c.want {
+			t.Errorf("%s: fewZeros = %v, want %v", c.name, got, c.want)
 		}
 	}
 }
@@ -207,10 +228,11 @@ func TestTransposeInto(t *testing.T) {
 	}
 }
 
-// TestLinearGradW checks xᵀ·g, for inputs x with zeros (scattered row by
-// row) and without (one dense product, fused multiply-adds in the columns
-// fusedCols names), against the sum term by term in increasing row order,
-// zeros skipped, bit for bit; widths 1 to 40, strided matrices.
+// TestLinearGradW checks xᵀ·g, for inputs x with many zeros (listed,
+// scattered by blocks of rows of dw) and with few or none (one dense
+// product, fused multiply-adds in the columns fusedCols names), against
+// the sum term by term in increasing row order, zeros of a listed x
+// skipped, bit for bit; widths 1 to 40, strided matrices.
 func TestLinearGradW(t *testing.T) {
 	rng := NewRand(11)
 	fill := func(r, c, stride int, zeros float64) blas64.General {
@@ -224,10 +246,13 @@ func TestLinearGradW(t *testing.T) {
 	}
 	var xs, xt, ones sparseRows
 	for n := 1; n <= 40; n++ {
-		for c, zeros := range []float64{0, 0.5, 0.9, 0, 0} {
+		for c, zeros := range []float64{0, 0.5, 0.9, 0, 0, 0.1, 0.8} {
 			r, k, pad := 7, 5, c%2*3 // contiguous and strided
-			if c == 4 {
+			switch c {
+			case 4:
 				k = 9
+			case 6:
+				k = 300 // several blocks of rows of dw (scatterBlocks)
 			}
 			x, g := fill(r, k, k+pad, zeros), fill(r, n, n+pad, 0)
 			dw, db := fill(k, n, n+pad, 0), make([]float64, n)
@@ -243,7 +268,7 @@ func TestLinearGradW(t *testing.T) {
 				for j := 0; j < n; j++ {
 					s := want[p*dw.Stride+j]
 					for i := 0; i < r; i++ {
-						if v, w := x.Data[i*x.Stride+p], g.Data[i*g.Stride+j]; v == 0 {
+						if v, w := x.Data[i*x.Stride+p], g.Data[i*g.Stride+j]; v == 0 && !xs.whole {
 							continue
 						} else if j < f {
 							s = math.FMA(v, w, s)
@@ -269,10 +294,10 @@ func TestLinearGradW(t *testing.T) {
 	}
 }
 
-// TestSparseRowsSet lists rows of every width up to 40, strided, with
+// TestSparseRowsListEveryWidth lists rows of every width up to 40, strided, with
 // zeros, −0 (a zero too) and NaN (not a zero, as in Go), and compares the
 // listing with a plain loop, bit for bit.
-func TestSparseRowsSet(t *testing.T) {
+func TestSparseRowsListEveryWidth(t *testing.T) {
 	rng := NewRand(13)
 	var s sparseRows
 	for n := 1; n <= 40; n++ {
@@ -291,10 +316,7 @@ func TestSparseRowsSet(t *testing.T) {
 		}
 		m.Data[0] = 1 // at least one zero, so that s lists entries
 		m.Data[1%n] = 0
-		s.set(m)
-		if s.whole {
-			t.Fatalf("n=%d: a matrix with zeros listed whole", n)
-		}
+		s.list(m)
 		for i := 0; i < rows; i++ {
 			var wantIdx []int
 			var wantVal []float64

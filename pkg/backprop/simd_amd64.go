@@ -64,6 +64,12 @@ func combineDensePairsAVX512(dst []float64, dstStride, rows int, a []float64, aS
 //go:noescape
 func scatterRowAVX2(dst []float64, stride int, idx []int, val []float64, src []float64)
 
+// scatterRowAVX512 is scatterRowAVX2 for a length of src that is a
+// multiple of 8, eight lanes per instruction with AVX-512.
+//
+//go:noescape
+func scatterRowAVX512(dst []float64, stride int, idx []int, val []float64, src []float64)
+
 // combineRowsAVX512 is combineRowsAVX2 for a length of dst that is a
 // multiple of 32, eight lanes per instruction with AVX-512.
 //
@@ -76,11 +82,6 @@ func combineRowsAVX512(dst []float64, idx []int, val []float64, b []float64, str
 //
 //go:noescape
 func listNonZeroAVX512(col []int, val []float64, row []float64) int
-
-// hasZeroAVX2 reports whether s has an element equal to 0 (or −0).
-//
-//go:noescape
-func hasZeroAVX2(s []float64) bool
 
 // tanhAVX2 sets dst[i] = tanh(src[i]) for the first len(src)&^3 elements;
 // len(dst) must be at least len(src). tanhSlice checks it.

@@ -33,16 +33,16 @@ func scatterRowAVX2(dst []float64, stride int, idx []int, val []float64, src []f
 	panic("backprop: scatterRowAVX2 called without AVX2")
 }
 
+func scatterRowAVX512(dst []float64, stride int, idx []int, val []float64, src []float64) {
+	panic("backprop: scatterRowAVX512 called without AVX-512")
+}
+
 func combineRowsAVX512(dst []float64, idx []int, val []float64, b []float64, stride int) {
 	panic("backprop: combineRowsAVX512 called without AVX-512")
 }
 
 func listNonZeroAVX512(col []int, val []float64, row []float64) int {
 	panic("backprop: listNonZeroAVX512 called without AVX-512")
-}
-
-func hasZeroAVX2(s []float64) bool {
-	panic("backprop: hasZeroAVX2 called without AVX2")
 }
 
 func tanhAVX2(dst, src []float64) {
