@@ -8,6 +8,13 @@ PORT ?= 8888
 GO ?= go
 PY := /usr/bin/python3
 
+# files PATTERN: the course's files that match PATTERN ('*.go'), one a line.
+# In the instructors' git repository they are the tracked files; the
+# learners' copy is a plain directory, so there they are found on disk,
+# leaving out what setup and the book generate.
+GIT_TREE := $(shell [ "$$(git rev-parse --show-toplevel 2>/dev/null)" = "$(CURDIR)" ] && echo yes)
+files = $(if $(GIT_TREE),git ls-files '$(1)',find . \( -name .git -o -name node_modules -o -name .cache -o -name build \) -prune -o -type f -path './$(1)' -print | sed 's|^\./||' | sort)
+
 .PHONY: setup setup-test notebook test check-format vet gotest exercises notebooks book golden bench strip \
 	grade class gradescope release bench-compare clean
 
@@ -25,8 +32,11 @@ notebook: setup
 ## test: format, vet, every notebook executed headless (the HTML book), then unit and browser tests
 test: setup-test check-format vet book gotest
 
+# gofmt with no file names would read standard input: an empty list is an error.
 check-format:
-	@bad=$$(gofmt -l $$(git ls-files '*.go')); \
+	@gofiles=$$($(call files,*.go)); \
+	if [ -z "$$gofiles" ]; then echo "check-format: no Go files found"; exit 1; fi; \
+	bad=$$(gofmt -l $$gofiles </dev/null) || exit 1; \
 	if [ -n "$$bad" ]; then echo "gofmt would change:"; echo "$$bad"; exit 1; fi
 
 vet:
@@ -57,7 +67,9 @@ book:
 
 ## golden: regenerate the PyTorch golden files (needs Debian's python3-torch)
 golden:
-	@for s in $$(git ls-files '*/testdata/golden_*.py'); do echo "$$s"; $(PY) "$$s" || exit 1; done
+	@scripts=$$($(call files,*/testdata/golden_*.py)); \
+	if [ -z "$$scripts" ]; then echo "golden: no testdata/golden_*.py scripts found"; exit 1; fi; \
+	for s in $$scripts; do echo "$$s"; $(PY) "$$s" || exit 1; done
 
 ## bench: the library's benchmarks
 bench:

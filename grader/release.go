@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"go/ast"
+	"go/format"
 	"go/parser"
 	"go/token"
 	"io/fs"
@@ -26,10 +27,10 @@ var releaseSkip = map[string]bool{".git": true, "node_modules": true, ".executed
 
 // Release writes the learner's copy of the course from the repository at
 // root into out (which must not exist yet): ReleasePaths, with the build tag
-// removed from the public tests of exercises so that go test ./exercises
-// runs them, and README.md cut to its learners' part (LearnerREADME). It
-// then checks the copy for leaks (LeakCheck) and returns an error, leaving
-// out in place for inspection, if it finds one.
+// removed from the public tests of exercises (which are formatted again) so
+// that go test ./exercises runs them, and README.md cut to its learners'
+// part (LearnerREADME). It then checks the copy for leaks (LeakCheck) and
+// returns an error, leaving out in place for inspection, if it finds one.
 func Release(root, out string) error {
 	if _, err := os.Stat(out); err == nil {
 		return fmt.Errorf("release: %s already exists", out)
@@ -62,7 +63,12 @@ func Release(root, out string) error {
 				return err
 			}
 			if strings.HasPrefix(filepath.ToSlash(rel), "exercises/") && strings.HasSuffix(rel, "_test.go") {
+				// Formatted again: the blank line after the constraint
+				// would otherwise open the file and fail make check-format.
 				data = bytes.Replace(data, []byte("//go:build learner\n"), nil, 1)
+				if data, err = format.Source(data); err != nil {
+					return fmt.Errorf("release: %s: %v", rel, err)
+				}
 			}
 			if filepath.ToSlash(rel) == "README.md" {
 				if data, err = LearnerREADME(data); err != nil {
