@@ -19,7 +19,7 @@ import (
 // with the instructors.
 var ReleasePaths = []string{
 	"go.mod", "go.sum", "README.md", "LICENSE", "NOTICE", "Makefile", "scripts", ".gitignore", "internal",
-	"notebooks", "pkg", "exercises", "tools", "package.json", "package-lock.json",
+	"notebooks", "pkg", "exercises", "tools", "bench", "package.json", "package-lock.json",
 }
 
 // releaseSkip are names never copied, at any depth.
