@@ -1,8 +1,11 @@
 package backprop
 
 import (
+	"crypto/md5"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -117,8 +120,14 @@ func escapeModulePath(path string) string {
 // LoadMNIST reads a data set in MNIST's IDX format from dir: the gzipped
 // files train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz,
 // t10k-images-idx3-ubyte.gz and t10k-labels-idx1-ubyte.gz. Fashion-MNIST
-// comes in the same files. maxTrain and maxTest limit the number of
-// examples as in MNIST; 0 means all. Pixels are scaled to [0, 1].
+// (Zalando's article images, MIT licence) comes in the same files.
+// maxTrain and maxTest limit the number of examples as in MNIST; 0 means
+// all. Pixels are scaled to [0, 1].
+//
+// The name, class names, description and citation of each part depend on
+// what its labels file is: MNIST's or Fashion-MNIST's as their authors
+// publish them (recognised by MD5 sum), or neither, in which case the
+// classes are named "0" to "9" and the source is left to you to cite.
 //
 // It returns an error if a file is missing or malformed, if the numbers of
 // images and labels differ, or if a label is not in 0..9.
@@ -172,12 +181,71 @@ func loadIDXSet(dir, part string, max int) (*Dataset, error) {
 		}
 		y.Set(i, 0, float64(set.Labels[i]))
 	}
+	kind, err := identifyIDX(labels)
+	if err != nil {
+		return nil, fmt.Errorf("backprop: LoadMNIST: %w", err)
+	}
 	return &Dataset{
-		Name: "mnist_" + part, X: X, Y: y, FeatureNames: pixelNames(set.NRow, set.NCol), ClassNames: digitNames(),
-		Description: "MNIST handwritten digits (" + part + " part): 28×28 grey-scale images, " +
-			"pixels scaled to [0, 1], 10 classes.\n" +
-			"LeCun, Y., Bottou, L., Bengio, Y., Haffner, P. (1998) \"Gradient-based learning " +
-			"applied to document recognition\", Proceedings of the IEEE 86(11), 2278-2324. " +
-			"Files from Yann LeCun's MNIST page, as shipped in the Go module " + mnistModule + ".",
+		Name: kind.name + "_" + part, X: X, Y: y, FeatureNames: pixelNames(set.NRow, set.NCol), ClassNames: kind.classes(),
+		Description: fmt.Sprintf("%s (%s part): %d×%d grey-scale images, pixels scaled to [0, 1], 10 classes.\n%s",
+			kind.title, part, set.NRow, set.NCol, kind.credit),
 	}, nil
+}
+
+// idxKind is what LoadMNIST says about the data set it read.
+type idxKind struct {
+	name, title, credit string
+	classes             func() []string
+}
+
+var (
+	mnistKind = idxKind{
+		name: "mnist", title: "MNIST handwritten digits", classes: digitNames,
+		credit: "LeCun, Y., Bottou, L., Bengio, Y., Haffner, P. (1998) \"Gradient-based learning " +
+			"applied to document recognition\", Proceedings of the IEEE 86(11), 2278-2324. " +
+			"The files of Yann LeCun's MNIST page (also shipped in the Go module " + mnistModule + "), " +
+			"licence CC BY-SA 3.0.",
+	}
+	fashionKind = idxKind{
+		name: "fashion_mnist", title: "Fashion-MNIST, Zalando's article images", classes: fashionNames,
+		credit: "Xiao, H., Rasul, K., Vollgraf, R. (2017) \"Fashion-MNIST: a novel image dataset " +
+			"for benchmarking machine learning algorithms\", arXiv:1708.07747. " +
+			"Zalando Research, MIT licence.",
+	}
+	otherKind = idxKind{
+		name: "idx", title: "Images in MNIST's IDX format", classes: digitNames,
+		credit: "Neither MNIST's nor Fashion-MNIST's files: cite their source.",
+	}
+)
+
+// idxLabelSums maps the MD5 sums of the published labels files (the small
+// ones of each part) to the data set they belong to.
+var idxLabelSums = map[string]idxKind{
+	"d53e105ee54ea40749a09fcbcd1e9432": mnistKind,   // MNIST train-labels-idx1-ubyte.gz
+	"ec29112dd5afa0611ce80d1b7f02629c": mnistKind,   // MNIST t10k-labels-idx1-ubyte.gz
+	"25c81989df183df01b3e8a0aad5dffbe": fashionKind, // Fashion-MNIST train-labels-idx1-ubyte.gz
+	"bb300cfdad3c16e7a12a480ee83cd310": fashionKind, // Fashion-MNIST t10k-labels-idx1-ubyte.gz
+}
+
+// identifyIDX tells MNIST from Fashion-MNIST, which share the format, the
+// file names and the shapes, by the MD5 sum of the labels file at path.
+func identifyIDX(path string) (idxKind, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return idxKind{}, err
+	}
+	defer f.Close()
+	h := md5.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return idxKind{}, err
+	}
+	if kind, ok := idxLabelSums[hex.EncodeToString(h.Sum(nil))]; ok {
+		return kind, nil
+	}
+	return otherKind, nil
+}
+
+// fashionNames returns Fashion-MNIST's class names, label 0 first.
+func fashionNames() []string {
+	return []string{"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"}
 }

