@@ -18,7 +18,7 @@ import (
 // (solutions/, grader/, cmd/grader/, the repository's own tooling) stays
 // with the instructors.
 var ReleasePaths = []string{
-	"go.mod", "go.sum", "README.md", "LICENSE", "NOTICE", "Makefile", "scripts", ".gitignore", "internal",
+	"go.mod", "go.sum", "README.md", "LICENSE", "Makefile", "scripts", ".gitignore", "internal",
 	"notebooks", "pkg", "exercises", "tools", "bench", "package.json", "package-lock.json",
 }
 

@@ -14,7 +14,8 @@ import (
 )
 
 // TestReleaseREADME checks the learners' README written by Release: nothing
-// of the grader or the solutions, the two commands kept.
+// of the grader or the solutions, the two commands kept, the files it
+// points to released.
 func TestReleaseREADME(t *testing.T) {
 	t.Parallel()
 	out := filepath.Join(t.TempDir(), "course")
@@ -38,6 +39,12 @@ func TestReleaseREADME(t *testing.T) {
 	}
 	if strings.Contains(readme, "\n\n\n") {
 		t.Errorf("the learners' README has a double blank line where something was cut")
+	}
+	// What the README points to is there too.
+	for _, p := range []string{"LICENSE", "bench/compare.sh", "pkg/backprop/datasets/README.md"} {
+		if _, err := os.Stat(filepath.Join(out, p)); err != nil {
+			t.Errorf("not released: %v", err)
+		}
 	}
 }
 
