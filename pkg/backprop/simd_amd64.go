@@ -105,3 +105,9 @@ func sgdStepAVX2(w, g []float64, lr float64)
 //
 //go:noescape
 func tanhAVX512(dst, src []float64)
+
+// allFiniteAVX2 reports whether every element of v is finite; len(v) must
+// be a multiple of 16 (allFinite does the rest).
+//
+//go:noescape
+func allFiniteAVX2(v []float64) bool

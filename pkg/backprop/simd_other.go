@@ -60,3 +60,7 @@ func tanhGradAVX2(dst, g, y []float64) {
 func sgdStepAVX2(w, g []float64, lr float64) {
 	panic("backprop: sgdStepAVX2 called without AVX2")
 }
+
+func allFiniteAVX2(v []float64) bool {
+	panic("backprop: allFiniteAVX2 called without AVX2")
+}

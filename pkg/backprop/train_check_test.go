@@ -37,26 +37,60 @@ func TestAllFinite(t *testing.T) {
 func TestCheckFiniteNamesTheEntry(t *testing.T) {
 	m := mat.NewDense(3, 5, nil)
 	m.Set(2, 3, math.Inf(-1))
-	err := checkFinite("Fit", "x", m)
+	err := checkFinite("Fit", "x", m, nil)
 	if err == nil || !strings.Contains(err.Error(), "x has -Inf at row 2, column 3") {
 		t.Fatalf("checkFinite = %v, want the -Inf at row 2, column 3", err)
 	}
 	// A view: the elements outside it (beyond its columns) are not checked.
 	m.Set(2, 3, 0)
 	m.Set(1, 4, math.NaN())
-	if err := checkFinite("Fit", "x", m.Slice(0, 3, 0, 4).(*mat.Dense)); err != nil {
+	if err := checkFinite("Fit", "x", m.Slice(0, 3, 0, 4).(*mat.Dense), nil); err != nil {
 		t.Fatalf("checkFinite of a view saw outside it: %v", err)
 	}
 }
 
-// BenchmarkCheckFinite checks a W1-sized data set (60,000 × 784): Fit does
-// it once before training; it should run at the speed of memory.
+// BenchmarkCheckFinite checks a batch of W1 (64 × 784, in the cache, as
+// Fit finds it after the forward pass) and a whole data set (60,000 × 784,
+// from memory).
 func BenchmarkCheckFinite(b *testing.B) {
 	x, _ := mnistLike(60000, 1)
-	b.SetBytes(60000 * 784 * 8)
-	for b.Loop() {
-		if err := checkFinite("Fit", "x", x); err != nil {
-			b.Fatal(err)
+	for _, c := range []struct {
+		name string
+		m    *mat.Dense
+	}{{"batch64", x.Slice(0, 64, 0, 784).(*mat.Dense)}, {"all60000", x}} {
+		b.Run(c.name, func(b *testing.B) {
+			r, k := c.m.Dims()
+			b.SetBytes(int64(r * k * 8))
+			for b.Loop() {
+				if err := checkFinite("Fit", "x", c.m, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// A NaN in x stops Fit at the batch that holds it, before that batch
+// changes the model, with the row of x (not of the batch) in the error.
+func TestFitStopsAtBadBatch(t *testing.T) {
+	x, y := MakeLinear(40, []float64{1, 2}, 0, 0, 1)
+	x.Set(27, 1, math.Inf(1))
+	l := NewLinear("l", 2, 1, nil, NewRand(1))
+	var before []float64
+	h, err := Fit(l, x, y, FitConfig{Epochs: 3, BatchSize: 8, NoShuffle: true, OnStep: func(s StepStats) {
+		if s.Step == 2 {
+			before = append(before[:0], l.W.Value.RawMatrix().Data...)
+		}
+	}})
+	if err == nil || !strings.Contains(err.Error(), "x has +Inf at row 27, column 1 (epoch 1, step 3;") {
+		t.Fatalf("err = %v, want the +Inf at row 27, column 1, epoch 1, step 3", err)
+	}
+	if h.Stop != StopBadData || len(h.Steps) != 3 {
+		t.Errorf("stop %v after %d steps, want %v after 3", h.Stop, len(h.Steps), StopBadData)
+	}
+	for i, v := range l.W.Value.RawMatrix().Data {
+		if v != before[i] {
+			t.Errorf("W[%d] changed by the bad batch: %v, was %v", i, v, before[i])
 		}
 	}
 }
