@@ -13,16 +13,23 @@ import (
 
 // TestLinearOpenBLAS checks, in the build with the tag openblas, that the
 // products of a layer large enough for BLAS agree with the pure-Go kernels
-// (useBLAS off) to rounding.
+// (useBLAS off) to rounding. Where the fused kernels run (useFMA), they
+// keep the products: the test turns them off to reach BLAS.
 func TestLinearOpenBLAS(t *testing.T) {
 	if _, ok := blas64.Implementation().(openblas.Implementation); !ok || !useBLAS {
 		t.Fatal("the openblas build does not route gonum's BLAS to OpenBLAS")
 	}
 	x := denseLike(randInput(64, 784, 1))
 	g := randInput(64, 128, 2)
+	if useFMA && blasPays(64, 784, 128, 64*784) {
+		t.Error("a dense product goes to BLAS although the fused kernels run")
+	}
 	run := func(blas bool) (out, dw, db, dx *mat.Dense) {
-		defer func(old bool) { useBLAS = old }(useBLAS)
+		defer func(oldBLAS, oldFMA bool) { useBLAS, useFMA = oldBLAS, oldFMA }(useBLAS, useFMA)
 		useBLAS = blas
+		if blas {
+			useFMA = false
+		}
 		l := NewLinear("d", 784, 128, nil, NewRand(1))
 		if !blasPays(64, 784, 128, 64*784) && blas {
 			t.Fatal("a dense 64×784 by 784×128 product does not go to BLAS")
@@ -34,9 +41,12 @@ func TestLinearOpenBLAS(t *testing.T) {
 		dx = mat.DenseCopyOf(l.Backward(g))
 		return out, l.W.Grad, l.B.Grad, dx
 	}
+	oldFMA := useFMA
+	useFMA = false
 	if blasPays(64, 784, 128, 64*784/5) {
 		t.Error("a product with 80% zeros goes to BLAS")
 	}
+	useFMA = oldFMA
 	o1, w1, b1, x1 := run(true)
 	o2, w2, b2, x2 := run(false)
 	for _, c := range []struct {

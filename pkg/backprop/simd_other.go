@@ -3,11 +3,14 @@
 package backprop
 
 // useAVX2, useAVX512 and useFMA are false: the Go kernels run everywhere.
+// (useFMA is a variable, as on amd64, so that a test can turn it off in
+// every build.)
 const (
 	useAVX2   = false
 	useAVX512 = false
-	useFMA    = false
 )
+
+var useFMA = false
 
 func combineRowsAVX2(dst []float64, idx []int, val []float64, b []float64, stride int) {
 	panic("backprop: combineRowsAVX2 called without AVX2")
