@@ -214,24 +214,25 @@ func growFloats(s []float64, n int) []float64 {
 // mustFit).
 //
 // On amd64 with AVX2, an assembly version computes four columns per
-// instruction (combineRowsAVX2, linear_kernel_amd64.s; eight with
-// AVX-512 on rows of 32 columns or more); it does exactly
-// the operations of combineRowsGo (a multiply, then an add, both rounded),
-// so the results are the same bit for bit on every machine. Build with
-// -tags purego to use the Go version everywhere.
+// instruction (combineRowsAVX2, linear_kernel_amd64.s); with AVX-512,
+// eight, the last few under a mask, so that a narrow output (the ten
+// classes of a digit classifier) needs no column-by-column loop. Both do
+// exactly the operations of combineRowsGo (a multiply, then an add, both
+// rounded), so the results are the same bit for bit on every machine.
+// Build with -tags purego to use the Go version everywhere.
 func combineRows(dst []float64, idx []int, val []float64, b blas64.General) {
 	n := b.Cols
 	dst = dst[:n]
 	val = val[:len(idx)]
 	bData := b.Data[:(b.Rows-1)*b.Stride+n]
 	j := 0
-	if useAVX512 && n >= 32 {
-		j = n &^ 31
-		combineRowsAVX512(dst[:j], idx, val, bData, b.Stride)
-	}
-	if useAVX2 && n&^3 > j {
-		combineRowsAVX2(dst[j:n&^3], idx, val, bData[j:], b.Stride)
+	switch {
+	case useAVX512:
+		combineRowsAVX512(dst, idx, val, bData, b.Stride)
+		return
+	case useAVX2 && n >= 4:
 		j = n &^ 3
+		combineRowsAVX2(dst[:j], idx, val, bData, b.Stride)
 	}
 	combineRowsGo(dst, idx, val, b, j)
 }
@@ -529,7 +530,7 @@ func scatterBlocks(dw blas64.General, xs *sparseRows, g blas64.General, next []i
 // scatterRow adds val[t]·src to row idx[t] of dst, for every t; src has
 // dst.Cols elements and every idx[t] is a row of dst (see mustFit). With
 // AVX2, assembly (scatterRowAVX2) does the columns four at a time, or
-// eight with AVX-512 on rows of 32 columns or more, with the roundings of
+// eight with AVX-512 (the last few under a mask), with the roundings of
 // the Go loop: a multiply, then an add.
 func scatterRow(dst blas64.General, idx []int, val, src []float64) {
 	n := len(src)
@@ -537,9 +538,9 @@ func scatterRow(dst blas64.General, idx []int, val, src []float64) {
 	data := dst.Data[:(dst.Rows-1)*dst.Stride+n]
 	j := 0
 	switch {
-	case useAVX512 && n >= 32:
-		j = n &^ 7
-		scatterRowAVX512(data, dst.Stride, idx, val, src[:j])
+	case useAVX512:
+		scatterRowAVX512(data, dst.Stride, idx, val, src)
+		return
 	case useAVX2 && n >= 4:
 		j = n &^ 3
 		scatterRowAVX2(data, dst.Stride, idx, val, src[:j])

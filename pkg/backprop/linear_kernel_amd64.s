@@ -250,8 +250,9 @@ scatterdone:
 
 // func scatterRowAVX512(dst []float64, stride int, idx []int, val []float64, src []float64)
 //
-// scatterRowAVX2 with AVX-512: 32 columns per step, then 8; len(src) must
-// be a multiple of 8. The same operations lane by lane, so the same bits.
+// scatterRowAVX2 with AVX-512, for any length of src: 32 columns per step,
+// then 8, then 4, 2, 1. The same operations lane by lane, so the same
+// bits.
 TEXT ·scatterRowAVX512(SB), NOSPLIT, $0-104
 	MOVQ dst_base+0(FP), DI
 	MOVQ stride+24(FP), R10
@@ -295,7 +296,7 @@ zscatter32:
 
 zscatter8:
 	CMPQ R11, $8
-	JLT  znextterm
+	JLT  ztail
 	VMULPD  0(BX), Z4, Z0
 	VADDPD  0(R13), Z0, Z0
 	VMOVUPD Z0, 0(R13)
@@ -303,6 +304,36 @@ zscatter8:
 	ADDQ $64, R13
 	SUBQ $8, R11
 	JMP  zscatter8
+
+ztail:
+	// The last 1 to 7 columns in loads and stores of exactly their width
+	// (4, 2, 1): a masked store followed by a masked load of the next row
+	// in a narrow matrix would stall on the bytes they appear to share.
+	CMPQ R11, $4
+	JLT  ztail2
+	VMULPD  0(BX), Y4, Y0
+	VADDPD  0(R13), Y0, Y0
+	VMOVUPD Y0, 0(R13)
+	ADDQ $32, BX
+	ADDQ $32, R13
+	SUBQ $4, R11
+
+ztail2:
+	CMPQ R11, $2
+	JLT  ztail1
+	VMULPD  0(BX), X4, X0
+	VADDPD  0(R13), X0, X0
+	VMOVUPD X0, 0(R13)
+	ADDQ $16, BX
+	ADDQ $16, R13
+	SUBQ $2, R11
+
+ztail1:
+	TESTQ R11, R11
+	JZ    znextterm
+	VMULSD 0(BX), X4, X0
+	VADDSD 0(R13), X0, X0
+	VMOVSD X0, 0(R13)
 
 znextterm:
 	INCQ R12
@@ -314,8 +345,10 @@ zscatterdone:
 
 // func combineRowsAVX512(dst []float64, idx []int, val []float64, b []float64, stride int)
 //
-// combineRowsAVX2 with AVX-512, 32 columns per block; len(dst) must be a
-// multiple of 32. The same operations lane by lane, so the same bits.
+// combineRowsAVX2 with AVX-512, for any length of dst: 32 columns per
+// block, then the last 1 to 31 under masks, whose lanes outside the row
+// are neither loaded nor stored. The same operations lane by lane, so the
+// same bits.
 TEXT ·combineRowsAVX512(SB), NOSPLIT, $0-104
 	MOVQ dst_base+0(FP), DI
 	MOVQ dst_len+8(FP), CX
@@ -364,6 +397,54 @@ rstore32:
 	JMP  rblock32
 
 rdone32:
+	// The last 1 to 31 columns in one walk over the terms, in four
+	// accumulators under masks K1-K4 (lanes 0-7, 8-15, 16-23, 24-31 of the
+	// remainder; a mask of 0 touches no memory). One walk rather than one
+	// per eight columns: each accumulator is a chain of dependent
+	// additions, and the four chains overlap.
+	TESTQ CX, CX
+	JZ    rdone
+	MOVQ  $1, AX
+	SHLQ  CX, AX
+	DECQ  AX // CX ones
+	KMOVW AX, K1
+	SHRQ  $8, AX
+	KMOVW AX, K2
+	SHRQ  $8, AX
+	KMOVW AX, K3
+	SHRQ  $8, AX
+	KMOVW AX, K4
+	VMOVUPD.Z 0(DI), K1, Z0
+	VMOVUPD.Z 64(DI), K2, Z1
+	VMOVUPD.Z 128(DI), K3, Z2
+	VMOVUPD.Z 192(DI), K4, Z3
+	XORQ R12, R12
+
+rtermsm:
+	CMPQ R12, DX
+	JGE  rstorem
+	VBROADCASTSD (R8)(R12*8), Z4
+	MOVQ (SI)(R12*8), R13
+	IMULQ R10, R13
+	ADDQ R9, R13
+	VMULPD.Z 0(R13), Z4, K1, Z5
+	VADDPD Z5, Z0, Z0
+	VMULPD.Z 64(R13), Z4, K2, Z6
+	VADDPD Z6, Z1, Z1
+	VMULPD.Z 128(R13), Z4, K3, Z7
+	VADDPD Z7, Z2, Z2
+	VMULPD.Z 192(R13), Z4, K4, Z8
+	VADDPD Z8, Z3, Z3
+	INCQ R12
+	JMP  rtermsm
+
+rstorem:
+	VMOVUPD Z0, K1, 0(DI)
+	VMOVUPD Z1, K2, 64(DI)
+	VMOVUPD Z2, K3, 128(DI)
+	VMOVUPD Z3, K4, 192(DI)
+
+rdone:
 	VZEROUPPER
 	RET
 

@@ -64,14 +64,14 @@ func combineDensePairsAVX512(dst []float64, dstStride, rows int, a []float64, aS
 //go:noescape
 func scatterRowAVX2(dst []float64, stride int, idx []int, val []float64, src []float64)
 
-// scatterRowAVX512 is scatterRowAVX2 for a length of src that is a
-// multiple of 8, eight lanes per instruction with AVX-512.
+// scatterRowAVX512 is scatterRowAVX2 for any length of src, eight lanes
+// per instruction with AVX-512, the last 1 to 7 columns under a mask.
 //
 //go:noescape
 func scatterRowAVX512(dst []float64, stride int, idx []int, val []float64, src []float64)
 
-// combineRowsAVX512 is combineRowsAVX2 for a length of dst that is a
-// multiple of 32, eight lanes per instruction with AVX-512.
+// combineRowsAVX512 is combineRowsAVX2 for any length of dst, eight lanes
+// per instruction with AVX-512, the last 1 to 7 columns under a mask.
 //
 //go:noescape
 func combineRowsAVX512(dst []float64, idx []int, val []float64, b []float64, stride int)
