@@ -144,5 +144,11 @@ func (l *Linear) BackwardParams(gradOut *mat.Dense) {
 		xs = nil
 	}
 	l.ones.setOnes(r)
-	linearGradW(l.W.Grad.RawMatrix(), l.x.RawMatrix(), xs, &l.xt, gradOut.RawMatrix(), l.B.Grad.RawMatrix().Data, &l.ones)
+	if l.B.stale { // see Param.stale
+		l.B.Grad.Zero()
+		l.B.stale = false
+	}
+	overwrite := l.W.stale
+	l.W.stale = false
+	linearGradW(l.W.Grad.RawMatrix(), l.x.RawMatrix(), xs, &l.xt, gradOut.RawMatrix(), l.B.Grad.RawMatrix().Data, &l.ones, overwrite)
 }

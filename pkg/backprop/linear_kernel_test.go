@@ -232,7 +232,8 @@ func TestTransposeInto(t *testing.T) {
 // scattered by blocks of rows of dw) and with few or none (one dense
 // product, fused multiply-adds in the columns fusedCols names), against
 // the sum term by term in increasing row order, zeros of a listed x
-// skipped, bit for bit; widths 1 to 40, strided matrices.
+// skipped, bit for bit; widths 1 to 40, strided matrices; added to dw, or
+// over it (overwrite: from zero, whatever dw held).
 func TestLinearGradW(t *testing.T) {
 	rng := NewRand(11)
 	fill := func(r, c, stride int, zeros float64) blas64.General {
@@ -246,48 +247,63 @@ func TestLinearGradW(t *testing.T) {
 	}
 	var xs, xt, ones sparseRows
 	for n := 1; n <= 40; n++ {
-		for c, zeros := range []float64{0, 0.5, 0.9, 0, 0, 0.1, 0.8} {
-			r, k, pad := 7, 5, c%2*3 // contiguous and strided
-			switch c {
-			case 4:
-				k = 9
-			case 6:
-				k = 300 // several blocks of rows of dw (scatterBlocks)
-			}
-			x, g := fill(r, k, k+pad, zeros), fill(r, n, n+pad, 0)
-			dw, db := fill(k, n, n+pad, 0), make([]float64, n)
-			want := append([]float64(nil), dw.Data...)
-			xs.set(x)
-			ones.setOnes(r)
-			linearGradW(dw, x, &xs, &xt, g, db, &ones)
-			f := 0 // columns of fused multiply-adds: only a dense product fuses
-			if xs.whole {
-				f = fusedCols(n)
-			}
-			for p := 0; p < k; p++ {
-				for j := 0; j < n; j++ {
-					s := want[p*dw.Stride+j]
-					for i := 0; i < r; i++ {
-						if v, w := x.Data[i*x.Stride+p], g.Data[i*g.Stride+j]; v == 0 && !xs.whole {
-							continue
-						} else if j < f {
-							s = math.FMA(v, w, s)
-						} else {
-							s += float64(v * w)
+		for c, zeros := range []float64{0, 0.5, 0.9, 0, 0, 0.1, 0.8, 0, 0.1} {
+			for _, overwrite := range []bool{false, true} {
+				r, k, pad := 7, 5, c%2*3 // contiguous and strided
+				switch c {
+				case 4:
+					k = 9
+				case 6:
+					k = 300 // several blocks of rows of dw (scatterBlocks)
+				case 7, 8:
+					k = 4 * c // whole quads of rows: the fused kernel starts at zero
+				}
+				x, g := fill(r, k, k+pad, zeros), fill(r, n, n+pad, 0)
+				dw, db := fill(k, n, n+pad, 0), make([]float64, n)
+				want := append([]float64(nil), dw.Data...)
+				if overwrite { // the sums start at zero, whatever dw held
+					clear(want)
+				}
+				xs.set(x)
+				ones.setOnes(r)
+				linearGradW(dw, x, &xs, &xt, g, db, &ones, overwrite)
+				// Which elements are fused multiply-adds: only in a dense
+				// product, the columns fusedCols names, or for one column
+				// (computed as a row, see combineDenseT) the rows it names.
+				fused := func(p, j int) bool {
+					switch {
+					case !xs.whole:
+						return false
+					case n == 1 && dw.Stride == 1:
+						return p < fusedCols(k)
+					}
+					return j < fusedCols(n)
+				}
+				for p := 0; p < k; p++ {
+					for j := 0; j < n; j++ {
+						s := want[p*dw.Stride+j]
+						for i := 0; i < r; i++ {
+							if v, w := x.Data[i*x.Stride+p], g.Data[i*g.Stride+j]; v == 0 && !xs.whole {
+								continue
+							} else if fused(p, j) {
+								s = math.FMA(v, w, s)
+							} else {
+								s += float64(v * w)
+							}
+						}
+						if got := dw.Data[p*dw.Stride+j]; math.Float64bits(got) != math.Float64bits(s) {
+							t.Fatalf("n=%d k=%d pad=%d zeros=%v overwrite=%v: dw[%d,%d] is %v, want %v", n, k, pad, zeros, overwrite, p, j, got, s)
 						}
 					}
-					if got := dw.Data[p*dw.Stride+j]; math.Float64bits(got) != math.Float64bits(s) {
-						t.Fatalf("n=%d k=%d pad=%d zeros=%v: dw[%d,%d] is %v, want %v", n, k, pad, zeros, p, j, got, s)
+				}
+				for j := range db {
+					var s float64
+					for i := 0; i < r; i++ {
+						s += g.Data[i*g.Stride+j]
 					}
-				}
-			}
-			for j := range db {
-				var s float64
-				for i := 0; i < r; i++ {
-					s += g.Data[i*g.Stride+j]
-				}
-				if db[j] != s {
-					t.Fatalf("n=%d: db[%d] is %v, want %v", n, j, db[j], s)
+					if db[j] != s {
+						t.Fatalf("n=%d: db[%d] is %v, want %v", n, j, db[j], s)
+					}
 				}
 			}
 		}

@@ -25,12 +25,37 @@ type trainer struct {
 
 	threshold float64
 	valAcc    *accuracyCounter
+
+	// lazyClear: every parameter's gradient is written by a Linear layer,
+	// which can overwrite a stale gradient (Param.stale) instead of
+	// adding to a cleared one.
+	lazyClear bool
 }
 
 func newTrainer(model Layer, loss Loss, opt Optimizer, threshold float64) *trainer {
 	t := &trainer{model: model, loss: loss, opt: opt, params: model.Params(), threshold: threshold}
 	t.pb, _ = model.(paramBackwarder)
+	t.lazyClear = linearsOnly(model)
 	return t
+}
+
+// linearsOnly reports whether the only parameters of model belong to its
+// Linear layers: model is a Linear, or a Sequential (nested or not) whose
+// layers are Linears and layers without parameters. Any other layer might
+// add into a gradient it does not know to be stale.
+func linearsOnly(model Layer) bool {
+	switch m := model.(type) {
+	case *Linear:
+		return true
+	case *Sequential:
+		for _, l := range m.Layers {
+			if !linearsOnly(l) && len(l.Params()) > 0 {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // setBatch makes the rows idx of x and y the current batch. Consecutive
@@ -85,15 +110,34 @@ func (t *trainer) forward(xb, yb *mat.Dense) (float64, *mat.Dense) {
 
 // backwardAndUpdate finishes the step that forward began: the gradient of
 // the loss, zeroed parameter gradients, the backward pass, the update.
+//
+// A network of Linear layers (lazyClear) does not zero its gradients
+// before the backward pass: it marks them stale, and each Linear writes
+// its gradient over the stale one, with the same bits as adding it to
+// zeros. Clearing 100,000 gradients is a pass over 800 kB: a tenth of a
+// step of W1. A gradient still stale after the backward pass (a layer
+// that got no gradient) is zeroed then, as ZeroGrad would have.
 func (t *trainer) backwardAndUpdate(pred, yb *mat.Dense, lr float64) {
 	r, c := pred.Dims()
 	t.grad = resize(t.grad, r, c)
 	t.loss.Grad(t.grad, pred, yb)
-	ZeroGrad(t.params)
+	if t.lazyClear {
+		for _, p := range t.params {
+			p.stale = true
+		}
+	} else {
+		ZeroGrad(t.params)
+	}
 	if t.pb != nil {
 		t.pb.BackwardParams(t.grad)
 	} else {
 		t.model.Backward(t.grad)
+	}
+	for _, p := range t.params {
+		if p.stale {
+			p.Grad.Zero()
+			p.stale = false
+		}
 	}
 	t.opt.Step(t.params, lr)
 }

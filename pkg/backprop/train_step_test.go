@@ -1,6 +1,7 @@
 package backprop
 
 import (
+	"math"
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
@@ -44,5 +45,102 @@ func TestConsecutive(t *testing.T) {
 		if got := consecutive(c.idx); got != c.want {
 			t.Errorf("consecutive(%v) = %v, want %v", c.idx, got, c.want)
 		}
+	}
+}
+
+// Fit's steps on a network of Linear layers overwrite stale gradients
+// instead of clearing them first; the parameters must come out with the
+// same bits as with ZeroGrad, on inputs with many zeros (scattered
+// gradients) and with none (the fused kernel starting at zero), with
+// every optimizer reading the gradients the same way.
+func TestLazyClearSameBits(t *testing.T) {
+	x, y := mnistLike(96, 5)
+	x = x.Slice(0, 96, 0, 64).(*mat.Dense) // 64 inputs: whole quads of rows for the fused kernel
+	for _, data := range []*mat.Dense{x, denseLike(x)} {
+		var params [2][]float64
+		for k, lazy := range []bool{false, true} {
+			net := NewSequential(NewLinear("a", 64, 32, HeUniform, NewRand(3)), &ReLU{},
+				NewLinear("b", 32, 10, GlorotUniform, NewRand(4)))
+			tr := newTrainer(net, SparseCrossEntropyWithLogits{}, NewAdam(AdamConfig{}), 0.5)
+			if !tr.lazyClear {
+				t.Fatal("a network of Linear and ReLU layers does not clear its gradients lazily")
+			}
+			tr.lazyClear = lazy
+			for _, idx := range Batches(rowIndices(96), 16) {
+				tr.setBatch(data, y, idx)
+				tr.step(tr.xb, tr.yb, 0.01)
+			}
+			for _, p := range net.Params() {
+				if p.stale {
+					t.Fatalf("%s is still marked stale after a step", p.Name)
+				}
+				params[k] = append(params[k], p.Value.RawMatrix().Data...)
+				params[k] = append(params[k], p.Grad.RawMatrix().Data...)
+			}
+		}
+		for i := range params[0] {
+			if math.Float64bits(params[0][i]) != math.Float64bits(params[1][i]) {
+				t.Fatalf("element %d: %v with ZeroGrad, %v with lazy clearing", i, params[0][i], params[1][i])
+			}
+		}
+	}
+}
+
+// scaleLayer multiplies its input by a trainable scalar: a layer with a
+// parameter that is not a Linear's.
+type scaleLayer struct {
+	p *Param
+	x *mat.Dense
+}
+
+func (s *scaleLayer) Forward(x *mat.Dense) *mat.Dense {
+	s.x = x
+	var out mat.Dense
+	out.Scale(s.p.Value.At(0, 0), x)
+	return &out
+}
+
+func (s *scaleLayer) Backward(g *mat.Dense) *mat.Dense {
+	s.p.Grad.Set(0, 0, s.p.Grad.At(0, 0)+mat.Sum(mulElem(g, s.x)))
+	var dx mat.Dense
+	dx.Scale(s.p.Value.At(0, 0), g)
+	return &dx
+}
+
+func (s *scaleLayer) Params() []*Param { return []*Param{s.p} }
+
+func mulElem(a, b *mat.Dense) *mat.Dense {
+	var m mat.Dense
+	m.MulElem(a, b)
+	return &m
+}
+
+func TestLinearsOnly(t *testing.T) {
+	lin := func() *Linear { return NewLinear("l", 2, 2, nil, NewRand(1)) }
+	scale := &scaleLayer{p: &Param{Name: "s", Value: mat.NewDense(1, 1, []float64{2}), Grad: mat.NewDense(1, 1, nil)}}
+	for _, c := range []struct {
+		name  string
+		model Layer
+		want  bool
+	}{
+		{"Linear", lin(), true},
+		{"Linear, ReLU, Linear", NewSequential(lin(), &ReLU{}, lin()), true},
+		{"nested", NewSequential(NewSequential(lin(), &Tanh{}), lin()), true},
+		{"a layer with its own parameter", NewSequential(lin(), scale), false},
+		{"that layer alone", scale, false},
+	} {
+		if got := linearsOnly(c.model); got != c.want {
+			t.Errorf("%s: linearsOnly = %v, want %v", c.name, got, c.want)
+		}
+	}
+	// With such a layer, Fit still trains it: its gradient is cleared
+	// before each step, not overwritten by a layer that does not know.
+	x, y := MakeLinear(20, []float64{1, -1}, 0, 0, 1)
+	net := NewSequential(NewLinear("l", 2, 1, nil, NewRand(1)), scale)
+	if _, err := Fit(net, x, y, FitConfig{Epochs: 2, BatchSize: 5, LR: 0.01, NoShuffle: true}); err != nil {
+		t.Fatal(err)
+	}
+	if scale.p.Value.At(0, 0) == 2 {
+		t.Error("the scale parameter did not train")
 	}
 }

@@ -9,6 +9,11 @@ type Param struct {
 	Name  string
 	Value *mat.Dense
 	Grad  *mat.Dense
+
+	// stale, set by Fit's steps (trainer.clearGradsLazily), says that Grad
+	// still holds the previous batch's gradient: its next writer overwrites
+	// it instead of adding to it, which saves clearing it first.
+	stale bool
 }
 
 // Layer is one step of a network's forward pass. Rows of x are examples.
