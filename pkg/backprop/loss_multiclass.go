@@ -219,18 +219,19 @@ func sumExpShifted(z []float64, m float64) (sum float64) {
 	return sum
 }
 
-// softmaxInto writes scale·softmax(z) into dst, given m = max(z).
-func softmaxInto(dst, z []float64, m, scale float64) {
-	var sum float64
+// softmaxInto writes scale·softmax(z) into dst, given m = max(z), and
+// returns Σ exp(z − m), the sum sumExpShifted returns, bit for bit.
+func softmaxInto(dst, z []float64, m, scale float64) (sum float64) {
 	for j, v := range z {
 		e := math.Exp(v - m)
 		dst[j] = e
 		sum += e
 	}
-	scale /= sum
+	f := scale / sum
 	for j := range dst {
-		dst[j] *= scale
+		dst[j] *= f
 	}
+	return sum
 }
 
 // SparseCrossEntropy is CrossEntropy with the one-hot target given as class
@@ -327,6 +328,27 @@ func (SparseCrossEntropyWithLogits) Grad(dst, pred, target *mat.Dense) {
 		softmaxInto(drow, zrow, logitRowMax(name, i, zrow), inv)
 		drow[k] -= inv
 	}
+}
+
+// valueAndGrad is Value and Grad in one pass, the exponentials computed
+// once: Fit uses it (see lossValueGrader). The same operations in the
+// same order as Value and Grad, so the same bits.
+func (SparseCrossEntropyWithLogits) valueAndGrad(dst, pred, target *mat.Dense) float64 {
+	const name = "SparseCrossEntropyWithLogits"
+	rows, cols := sparseCheckInputs(name, pred, target)
+	lossCheckDst(name, dst, pred)
+	pr, tr, dr := pred.RawMatrix(), target.RawMatrix(), dst.RawMatrix()
+	inv := 1 / float64(rows)
+	var sum float64
+	for i := range rows {
+		zrow, drow := lossRow(pr, i, cols), lossRow(dr, i, cols)
+		k := sparseLabel(name, i, tr.Data[i*tr.Stride], cols)
+		m := logitRowMax(name, i, zrow)
+		s := softmaxInto(drow, zrow, m, inv)
+		sum += (m - zrow[k]) + math.Log(s)
+		drow[k] -= inv
+	}
+	return sum / float64(rows)
 }
 
 // sparseCheckInputs panics unless pred is a non-empty R×C matrix and target

@@ -232,7 +232,7 @@ func Fit(model Layer, x, y *mat.Dense, cfg FitConfig) (*History, error) {
 				h.Stop = StopBadData
 				return h, fmt.Errorf("%w (epoch %d, step %d; the earlier batches have trained the model)", err, epoch, step)
 			}
-			loss := t.loss.Value(pred, t.yb)
+			loss := t.lossOf(pred, t.yb)
 			if math.IsNaN(loss) || math.IsInf(loss, 0) {
 				h.Stop = StopDiverged
 				err := fmt.Errorf("%w: the loss is %v at epoch %d, step %d (learning rate %g); "+

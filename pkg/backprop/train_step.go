@@ -26,6 +26,8 @@ type trainer struct {
 	threshold float64
 	valAcc    *accuracyCounter
 
+	gradDone bool // grad already holds dL/d(prediction) for this step
+
 	// lazyClear: every parameter's gradient is written by a Linear layer,
 	// which can overwrite a stale gradient (Param.stale) instead of
 	// adding to a cleared one.
@@ -108,6 +110,26 @@ func (t *trainer) forward(xb, yb *mat.Dense) (float64, *mat.Dense) {
 	return t.loss.Value(pred, yb), pred
 }
 
+// lossValueGrader is a loss that computes its value and its gradient in
+// one pass, sharing the work (the exponentials of a softmax).
+type lossValueGrader interface {
+	valueAndGrad(dst, pred, target *mat.Dense) float64
+}
+
+// lossOf returns the loss of a step's prediction. When the loss can give
+// its gradient in the same pass, it goes into t.grad for
+// backwardAndUpdate.
+func (t *trainer) lossOf(pred, yb *mat.Dense) float64 {
+	vg, ok := t.loss.(lossValueGrader)
+	if !ok {
+		return t.loss.Value(pred, yb)
+	}
+	r, c := pred.Dims()
+	t.grad = resize(t.grad, r, c)
+	t.gradDone = true
+	return vg.valueAndGrad(t.grad, pred, yb)
+}
+
 // backwardAndUpdate finishes the step that forward began: the gradient of
 // the loss, zeroed parameter gradients, the backward pass, the update.
 //
@@ -118,9 +140,12 @@ func (t *trainer) forward(xb, yb *mat.Dense) (float64, *mat.Dense) {
 // step of W1. A gradient still stale after the backward pass (a layer
 // that got no gradient) is zeroed then, as ZeroGrad would have.
 func (t *trainer) backwardAndUpdate(pred, yb *mat.Dense, lr float64) {
-	r, c := pred.Dims()
-	t.grad = resize(t.grad, r, c)
-	t.loss.Grad(t.grad, pred, yb)
+	if !t.gradDone {
+		r, c := pred.Dims()
+		t.grad = resize(t.grad, r, c)
+		t.loss.Grad(t.grad, pred, yb)
+	}
+	t.gradDone = false
 	if t.lazyClear {
 		for _, p := range t.params {
 			p.stale = true
@@ -145,7 +170,8 @@ func (t *trainer) backwardAndUpdate(pred, yb *mat.Dense, lr float64) {
 // step is one whole training step on a batch; it returns the batch's loss
 // before the update.
 func (t *trainer) step(xb, yb *mat.Dense, lr float64) float64 {
-	loss, pred := t.forward(xb, yb)
+	pred := t.model.Forward(xb)
+	loss := t.lossOf(pred, yb)
 	t.backwardAndUpdate(pred, yb, lr)
 	return loss
 }

@@ -144,3 +144,34 @@ func TestLinearsOnly(t *testing.T) {
 		t.Error("the scale parameter did not train")
 	}
 }
+
+// A loss's one-pass value and gradient must equal Value and Grad bit for
+// bit, so that Fit's results do not depend on which it calls.
+func TestValueAndGradSameBits(t *testing.T) {
+	rng := NewRand(8)
+	pred := mat.NewDense(37, 10, nil)
+	target := mat.NewDense(37, 1, nil)
+	for i := 0; i < 37; i++ {
+		for j := 0; j < 10; j++ {
+			pred.Set(i, j, 20*rng.NormFloat64())
+		}
+		target.Set(i, 0, float64(rng.IntN(10)))
+	}
+	for _, loss := range []Loss{SparseCrossEntropyWithLogits{}} {
+		vg, ok := loss.(lossValueGrader)
+		if !ok {
+			t.Fatalf("%v has no one-pass value and gradient", loss)
+		}
+		want := mat.NewDense(37, 10, nil)
+		loss.Grad(want, pred, target)
+		got := mat.NewDense(37, 10, nil)
+		if v, w := vg.valueAndGrad(got, pred, target), loss.Value(pred, target); math.Float64bits(v) != math.Float64bits(w) {
+			t.Errorf("%v: value %v, Value %v", loss, v, w)
+		}
+		for i, g := range got.RawMatrix().Data {
+			if w := want.RawMatrix().Data[i]; math.Float64bits(g) != math.Float64bits(w) {
+				t.Fatalf("%v: gradient element %d is %v, Grad gives %v", loss, i, g, w)
+			}
+		}
+	}
+}
