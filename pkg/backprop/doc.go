@@ -103,9 +103,16 @@
 // FMA (one rounding per term, as math.FMA). Results are the same bit for
 // bit from run to run on one machine, and on every machine with -tags
 // purego (the Go forms) or GODEBUG=cpu.fma=off. The build tag openblas sends the
-// large products to OpenBLAS instead (cgo, Debian's libopenblas-dev).
-// BenchmarkW1Epoch, BenchmarkW1Step and BenchmarkW2Step time the course's
-// workloads; bench/compare.sh runs them beside numpy and PyTorch.
+// large products to OpenBLAS instead (cgo, Debian's libopenblas-dev), where
+// the fused kernels do not run.
+//
+// Fit saves work a hand-written loop would do: on a network of Linear
+// layers it overwrites the previous step's gradients rather than zeroing
+// them first (the same bits), takes the value and the gradient of the
+// softmax cross-entropy in one pass, and checks each batch for NaN while it
+// is in the cache. BenchmarkW1Epoch, BenchmarkW1Step and BenchmarkW2Step
+// time the course's workloads; bench/compare.sh runs them beside numpy and
+// PyTorch.
 //
 // # Example
 //

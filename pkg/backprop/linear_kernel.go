@@ -28,14 +28,16 @@ import (
 // kernel here has none of it, and keeps a block of output sums (8 in Go,
 // 16 in the AVX2 assembly, 32 with AVX-512) in registers while it walks
 // the terms, rather than loading and storing the output row for every
-// term. A matrix without zeros goes through combineDense, the same kernel
-// for all its rows in one call; the weight gradient xᵀ·G reads x in place
-// (combineDenseT, or scatterRow when x has zeros) instead of transposing
-// it.
+// term. A matrix with few zeros (fewZeros) goes through combineDense, the
+// same kernel for all its rows in one call; the weight gradient xᵀ·G reads
+// x in place (combineDenseT, or scatterRow when x is listed) instead of
+// transposing it.
 //
 // Every output element is accumulated in the same order whatever the
-// sizes: start value, then term by term in increasing p (or i, or j), with
-// zero weights skipped. Each term is a multiply then an add, two roundings,
+// sizes: start value (zero when the product overwrites a gradient, see
+// linearGradW), then term by term in increasing p (or i, or j), with the
+// zero weights of a listed matrix skipped (a zero term adds nothing, so
+// listing a matrix or not changes no sum). Each term is a multiply then an add, two roundings,
 // except in the wide dense products on a CPU with AVX-512 and FMA, where
 // it is one fused multiply-add (fusedCols says which columns); that
 // choice depends on the CPU and the shapes only. Results are therefore
