@@ -36,9 +36,9 @@ import (
 // Every output element is accumulated in the same order whatever the sizes:
 // start value (zero when the product overwrites a gradient, see
 // linearGradW), then term by term in increasing p (or i, or j), with the
-// zero weights of a listed matrix skipped (a zero term adds nothing, so
-// listing a matrix or not changes no sum). Each term is a multiply then an
-// add, two roundings, except in the wide dense products on a CPU with
+// zero weights of a listed matrix skipped (a zero term adds nothing).
+// Each term is a multiply then an add, two roundings, except in the wide
+// dense (not listed) products on a CPU with
 // AVX-512 and FMA, where it is one fused multiply-add (fusedCols says which
 // columns); that choice depends on the CPU and the shapes only. Results are
 // therefore identical from run to run on one machine, and, in the pure-Go
