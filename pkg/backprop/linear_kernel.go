@@ -38,11 +38,11 @@ import (
 // linearGradW), then term by term in increasing p (or i, or j), with the
 // zero weights of a listed matrix skipped (a zero term adds nothing).
 // Each term is a multiply then an add, two roundings, except in the wide
-// dense (not listed) products on a CPU with
-// AVX-512 and FMA, where it is one fused multiply-add (fusedCols says which
-// columns); that choice depends on the CPU and the shapes only. Results are
-// therefore identical from run to run on one machine, and, in the pure-Go
-// build or without FMA, on every machine.
+// dense (not listed) products on a CPU with AVX-512 and FMA, where it is
+// one fused multiply-add (fusedCols says which columns); that choice
+// depends on the CPU, the shapes and the zeros sampled (fewZeros) only.
+// Results are therefore identical from run to run on one machine, and, in
+// the pure-Go build or without FMA, on every machine.
 
 // sparseRows lists the non-zero entries of a matrix, row by row: the
 // entries of row i are at positions start[i] to start[i+1]-1 of col (their
