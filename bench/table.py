@@ -77,4 +77,36 @@ print("times: %s;" % ("CPU time of the process (user + system)" if CPU else "wal
 print("ratios: the other implementation's time over the pure-Go build's (>1: Go is faster);")
 print("for GFLOP/s, Go's rate over the other's. Best of the repeated runs. Losses: float64")
 print("implementations within 6 significant digits of Go, float32 PyTorch within 3.")
+
+
+def t(w, i):
+    """The best time (or rate) of implementation i on workload w, or None."""
+    r = best.get((w, i))
+    return r[r["metric"]] if r else None
+
+
+def check(name, holds, detail):
+    print("- %s: %s (%s)" % (name, "met" if holds else "NOT MET", detail))
+
+
+print()
+print("Targets (issue: performance), from the times above:")
+go32, np32 = t("w2-batch32", "go"), t("w2-batch32", "numpy")
+torch = [x for x in (t("w2-batch32", "torch64"), t("w2-batch32", "torch32")) if x]
+if go32:
+    check("W2 batch 32 at most 10 µs per step", go32 <= 10, "%.2f µs" % go32)
+    if np32:
+        check("W2 batch 32 at least 4x faster than numpy", np32 / go32 >= 4, "%.1fx" % (np32 / go32))
+    if torch:  # against the faster of PyTorch's two precisions
+        check("W2 batch 32 at least 15x faster than PyTorch", min(torch) / go32 >= 15, "%.1fx" % (min(torch) / go32))
+if t("w2-batch1000", "go") and t("w2-batch1000", "numpy"):
+    r = t("w2-batch1000", "numpy") / t("w2-batch1000", "go")
+    check("W2 full batch no slower than numpy", r >= 1, "%.2fx" % r)
+for w in ("w1-sparse", "w1-dense"):
+    if t(w, "go") and t(w, "numpy"):
+        r = t(w, "numpy") / t(w, "go")
+        check("%s: pure Go no slower than numpy" % w, r >= 1, "%.2fx" % r)
+    if t(w, "go-openblas") and t(w, "torch32"):
+        r = t(w, "torch32") / t(w, "go-openblas")
+        check("%s: OpenBLAS build no slower than PyTorch float32" % w, r >= 1, "%.2fx" % r)
 sys.exit(0 if ok else 1)
