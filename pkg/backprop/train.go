@@ -61,7 +61,8 @@ type FitConfig struct {
 	MinDelta float64
 
 	// RestoreBest, with early stopping, puts back the parameters of the
-	// epoch with the lowest watched loss when training stops.
+	// epoch with the lowest watched loss when training stops: early, or
+	// after Epochs.
 	RestoreBest bool
 
 	// Logits says that a one-column output is a logit (a score in
@@ -274,7 +275,9 @@ func Fit(model Layer, x, y *mat.Dense, cfg FitConfig) (*History, error) {
 		} else {
 			wait++
 		}
-		stopEarly := cfg.Patience > 0 && wait >= cfg.Patience
+		// Patience running out at the last epoch is not an early stop:
+		// training ends where it would have anyway.
+		stopEarly := cfg.Patience > 0 && wait >= cfg.Patience && epoch < cfg.Epochs
 		last := epoch == cfg.Epochs || stopEarly
 		if cfg.Log != nil && (epoch == 1 || last || epoch%cfg.LogEvery == 0) {
 			fmt.Fprintln(cfg.Log, e.logLine(width, cfg.Epochs))
@@ -282,9 +285,11 @@ func Fit(model Layer, x, y *mat.Dense, cfg FitConfig) (*History, error) {
 		if cfg.OnEpoch != nil {
 			cfg.OnEpoch(e)
 		}
-		if stopEarly {
-			h.Stop = StopEarly
-			if best != nil {
+		if last {
+			if stopEarly {
+				h.Stop = StopEarly
+			}
+			if best != nil && h.BestEpoch != epoch {
 				restoreValues(t.params, best)
 			}
 			break

@@ -94,3 +94,46 @@ func TestFitStopsAtBadBatch(t *testing.T) {
 		}
 	}
 }
+
+// Patience running out at the last epoch is not an early stop, and
+// RestoreBest restores the best epoch's parameters also when training
+// runs all its epochs.
+func TestFitPatienceAtLastEpochAndRestore(t *testing.T) {
+	x, y := MakeLinear(20, []float64{1, -2}, 0.5, 0.1, 1)
+	// One step per epoch: the loss improves at epoch 2, then the rate 0
+	// keeps it where it is.
+	l := NewLinear("l", 2, 1, nil, NewRand(1))
+	h, err := Fit(l, x, y, FitConfig{Epochs: 4, Patience: 2, NoShuffle: true,
+		Schedule: func(step int) float64 { return map[bool]float64{true: 0.1, false: 0}[step == 0] }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h.Stop != StopMaxEpochs || len(h.Epochs) != 4 {
+		t.Errorf("stop %v after %d epochs, want %v after 4", h.Stop, len(h.Epochs), StopMaxEpochs)
+	}
+
+	// The parameters get worse after epoch 2 (a hook moves them); with
+	// RestoreBest they come back at the end although no early stop fires.
+	l = NewLinear("l", 2, 1, nil, NewRand(1))
+	var atBest []float64
+	h, err = Fit(l, x, y, FitConfig{Epochs: 4, Patience: 10, RestoreBest: true, NoShuffle: true, LR: 0.1,
+		OnEpoch: func(e EpochStats) {
+			if e.Epoch == 2 {
+				atBest = append([]float64(nil), l.W.Value.RawMatrix().Data...)
+			}
+			if e.Epoch >= 2 {
+				l.W.Value.Apply(func(_, _ int, v float64) float64 { return v + 10 }, l.W.Value)
+			}
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h.Stop != StopMaxEpochs || h.BestEpoch != 2 {
+		t.Fatalf("stop %v, best epoch %d; want %v, 2", h.Stop, h.BestEpoch, StopMaxEpochs)
+	}
+	for i, v := range l.W.Value.RawMatrix().Data {
+		if v != atBest[i] {
+			t.Errorf("W[%d] = %v after training, want the best epoch's %v", i, v, atBest[i])
+		}
+	}
+}
