@@ -2,6 +2,7 @@ package grader
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/format"
@@ -9,6 +10,7 @@ import (
 	"go/token"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 )
@@ -26,7 +28,8 @@ var ReleasePaths = []string{
 var releaseSkip = map[string]bool{".git": true, "node_modules": true, ".executed": true, ".ipynb_checkpoints": true}
 
 // Release writes the learner's copy of the course from the repository at
-// root into out (which must not exist yet): ReleasePaths, with the build tag
+// root into out (which must not exist yet): the files of ReleasePaths
+// (releaseFiles), executable ones still executable, with the build tag
 // removed from the public tests of exercises (which are formatted again) so
 // that go test ./exercises runs them, and README.md cut to its learners'
 // part (LearnerREADME). It then checks the copy for leaks (LeakCheck) and
@@ -35,56 +38,131 @@ func Release(root, out string) error {
 	if _, err := os.Stat(out); err == nil {
 		return fmt.Errorf("release: %s already exists", out)
 	}
-	for _, p := range ReleasePaths {
-		src := filepath.Join(root, p)
-		if _, err := os.Stat(src); err != nil {
+	files, err := releaseFiles(root)
+	if err != nil {
+		return err
+	}
+	for _, rel := range files {
+		src := filepath.Join(root, filepath.FromSlash(rel))
+		info, err := os.Lstat(src)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue // tracked, but deleted in the work tree
+		}
+		if err != nil {
+			return err
+		}
+		if !info.Mode().IsRegular() {
 			continue
 		}
-		err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if releaseSkip[d.Name()] {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			rel, _ := filepath.Rel(root, path)
-			dst := filepath.Join(out, rel)
-			if d.IsDir() {
-				return os.MkdirAll(dst, 0o755)
-			}
-			if !d.Type().IsRegular() {
-				return nil
-			}
-			data, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			if strings.HasPrefix(filepath.ToSlash(rel), "exercises/") && strings.HasSuffix(rel, "_test.go") {
-				// Formatted again: the blank line after the constraint
-				// would otherwise open the file and fail make check-format.
-				data = bytes.Replace(data, []byte("//go:build learner\n"), nil, 1)
-				if data, err = format.Source(data); err != nil {
-					return fmt.Errorf("release: %s: %v", rel, err)
-				}
-			}
-			if filepath.ToSlash(rel) == "README.md" {
-				if data, err = LearnerREADME(data); err != nil {
-					return err
-				}
-			}
-			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-				return err
-			}
-			return os.WriteFile(dst, data, 0o644)
-		})
+		data, err := os.ReadFile(src)
 		if err != nil {
+			return err
+		}
+		if strings.HasPrefix(rel, "exercises/") && strings.HasSuffix(rel, "_test.go") {
+			// Formatted again: the blank line after the constraint
+			// would otherwise open the file and fail make check-format.
+			data = bytes.Replace(data, []byte("//go:build learner\n"), nil, 1)
+			if data, err = format.Source(data); err != nil {
+				return fmt.Errorf("release: %s: %v", rel, err)
+			}
+		}
+		if rel == "README.md" {
+			if data, err = LearnerREADME(data); err != nil {
+				return err
+			}
+		}
+		// The Makefile runs scripts/*.sh directly: they must stay
+		// executable. Git knows only these two modes.
+		perm := fs.FileMode(0o644)
+		if info.Mode()&0o111 != 0 {
+			perm = 0o755
+		}
+		dst := filepath.Join(out, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(dst, data, perm); err != nil {
 			return err
 		}
 	}
 	return LeakCheck(root, out)
+}
+
+// releaseFiles returns the files of ReleasePaths under root, relative to
+// it and with forward slashes, leaving out releaseSkip. When root is the
+// top of a git work tree they are the tracked files, so that what is on
+// disk but not in the repository (a test binary, the build/ of a notebook
+// run, a file someone is still writing) never reaches learners; elsewhere
+// (an unpacked archive of the repository) they are the files on disk.
+func releaseFiles(root string) ([]string, error) {
+	files, err := gitFiles(root)
+	if err != nil {
+		return nil, err
+	}
+	if files == nil {
+		for _, p := range ReleasePaths {
+			err := filepath.WalkDir(filepath.Join(root, p), func(path string, d fs.DirEntry, err error) error {
+				if errors.Is(err, fs.ErrNotExist) && path == filepath.Join(root, p) {
+					return nil // ReleasePaths may name what a course lacks
+				}
+				if err != nil || d.IsDir() {
+					return err
+				}
+				rel, err := filepath.Rel(root, path)
+				files = append(files, filepath.ToSlash(rel))
+				return err
+			})
+			if err != nil {
+				return nil, err
+			}
+		}
+	}
+	kept := files[:0]
+	for _, f := range files {
+		skip := false
+		for _, name := range strings.Split(f, "/") {
+			skip = skip || releaseSkip[name]
+		}
+		if !skip {
+			kept = append(kept, f)
+		}
+	}
+	return kept, nil
+}
+
+// gitFiles returns the files of ReleasePaths that git tracks under root, or
+// nil and no error when root is not the top of a git work tree (or git is
+// not installed).
+func gitFiles(root string) ([]string, error) {
+	top, err := exec.Command("git", "-C", root, "rev-parse", "--show-toplevel").Output()
+	if err != nil {
+		return nil, nil
+	}
+	if !sameDir(strings.TrimSpace(string(top)), root) {
+		return nil, nil
+	}
+	cmd := exec.Command("git", append([]string{"-C", root, "ls-files", "-z", "--"}, ReleasePaths...)...)
+	list, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("release: git ls-files: %v", err)
+	}
+	files := []string{}
+	for _, f := range strings.Split(string(list), "\x00") {
+		if f != "" {
+			files = append(files, f)
+		}
+	}
+	return files, nil
+}
+
+// sameDir reports whether a and b name the same directory.
+func sameDir(a, b string) bool {
+	ia, err := os.Stat(a)
+	if err != nil {
+		return false
+	}
+	ib, err := os.Stat(b)
+	return err == nil && os.SameFile(ia, ib)
 }
 
 // Markers around the parts of README.md that are for course staff only.

@@ -1,11 +1,15 @@
 package grader
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -96,6 +100,15 @@ func TestReleaseMakefile(t *testing.T) {
 	if b, err := run("check-format"); err == nil || !strings.Contains(b, "pkg/zz_unformatted.go") {
 		t.Errorf("make check-format in the learners' copy missed an unformatted file: %v\n%s", err, b)
 	}
+	// Every command the learners' targets run from the copy is there and
+	// executable, and every path they name exists (make -n only prints).
+	b, err := run("-n", "test", "notebook", "exercises", "bench-compare", "golden", "strip")
+	if err != nil {
+		t.Fatalf("make -n in the learners' copy: %v\n%s", err, b)
+	}
+	if err := checkCommands(out, b); err != nil {
+		t.Errorf("the learners' Makefile: %v\n%s", err, b)
+	}
 	// golden lists its scripts (PY=echo prints them instead of running them).
 	if b, err := run("golden", "PY=echo"); err != nil || !strings.Contains(b, "pkg/backprop/testdata/golden_layers.py") {
 		t.Errorf("make golden in the learners' copy found no scripts: %v\n%s", err, b)
@@ -125,5 +138,166 @@ func TestLearnerREADME(t *testing.T) {
 		case tc.err == "" && string(got) != tc.want:
 			t.Errorf("%s: got\n%q\nwant\n%q", tc.name, got, tc.want)
 		}
+	}
+}
+
+// releasedPath is a word of a recipe that names a file of the course:
+// relative, no glob, no quoting, no "./..." pattern.
+var releasedPath = regexp.MustCompile(`^(\./)?[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]*$`)
+
+// environment is a variable assignment before a command.
+var environment = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*=`)
+
+// checkCommands returns an error if a line of make -n output (recipes)
+// runs a file of the course that is missing or not executable at out, or
+// names a path of the course that is missing.
+func checkCommands(out, recipes string) error {
+	for _, line := range strings.Split(recipes, "\n") {
+		words := strings.Fields(line)
+		for len(words) > 0 && environment.MatchString(words[0]) {
+			words = words[1:] // VAR=x cmd runs cmd
+		}
+		for i, w := range words {
+			if !releasedPath.MatchString(w) || strings.Contains(w, "...") {
+				continue
+			}
+			info, err := os.Stat(filepath.Join(out, w))
+			if err != nil {
+				return fmt.Errorf("%q names %s, which the copy lacks", line, w)
+			}
+			if i == 0 && (!info.Mode().IsRegular() || info.Mode()&0o111 == 0) {
+				return fmt.Errorf("%q runs %s, which is not an executable file in the copy (mode %v)", line, w, info.Mode())
+			}
+		}
+	}
+	return nil
+}
+
+// TestReleaseExecutable checks that every released script (a file that
+// starts with "#!") stays executable: the Makefile and the scripts run
+// them directly, and a copy written with one mode for all could not even
+// start make test.
+func TestReleaseExecutable(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "course")
+	if err := Release("..", out); err != nil {
+		t.Fatal(err)
+	}
+	scripts := 0
+	err := filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil || !bytes.HasPrefix(data, []byte("#!")) {
+			return err
+		}
+		scripts++
+		if info, err := d.Info(); err != nil || info.Mode()&0o111 == 0 {
+			t.Errorf("%s is a script but not executable in the copy: %v %v", path, info.Mode(), err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if scripts < 3 {
+		t.Errorf("only %d scripts in the copy: scripts/ not released?", scripts)
+	}
+}
+
+// TestReleaseFiles releases a small repository, as a git work tree and as
+// a plain directory (an unpacked archive): from git only the tracked files
+// go out, so a test binary or an ignored build output, and a file not yet
+// added, stay behind; from a plain directory every file but the skipped
+// names does. In both, executable files stay executable.
+func TestReleaseFiles(t *testing.T) {
+	t.Parallel()
+	files := map[string]fs.FileMode{
+		"go.mod":                     0o644,
+		"README.md":                  0o644,
+		".gitignore":                 0o644,
+		"scripts/setup.sh":           0o755,
+		"pkg/a/a.go":                 0o644,
+		"pkg/a/a.test":               0o755, // ignored: *.test
+		"pkg/a/new_test.go":          0o644, // never added
+		"node_modules/echarts/x.js":  0o644, // ignored and skipped
+		"solutions/not_released.go":  0o644, // not in ReleasePaths
+		"notebooks/.executed/x.json": 0o644, // skipped
+	}
+	tracked := []string{".gitignore", "README.md", "go.mod", "pkg/a/a.go", "scripts/setup.sh"}
+	onDisk := []string{".gitignore", "README.md", "go.mod", "pkg/a/a.go", "pkg/a/a.test", "pkg/a/new_test.go", "scripts/setup.sh"}
+	write := func(t *testing.T, root string) {
+		for name, mode := range files {
+			path := filepath.Join(root, filepath.FromSlash(name))
+			data := "package a\n"
+			switch name {
+			case ".gitignore":
+				data = "*.test\n/node_modules/\n"
+			case "scripts/setup.sh":
+				data = "#!/bin/sh\n"
+			case "go.mod":
+				data = "module example.com/course\n"
+			case "README.md":
+				data = "# Course\n"
+			}
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, []byte(data), mode); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	git, gitErr := exec.LookPath("git")
+	for _, tc := range []struct {
+		name string
+		git  bool
+		want []string
+	}{
+		{"git work tree", true, tracked},
+		{"plain directory", false, onDisk},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			root := filepath.Join(dir, "repo")
+			write(t, root)
+			if tc.git {
+				if gitErr != nil {
+					t.Skipf("git not available: %v", gitErr)
+				}
+				for _, args := range [][]string{{"init", "-q"}, {"add", ".gitignore", "README.md", "go.mod", "pkg/a/a.go", "scripts/setup.sh"}} {
+					cmd := exec.Command(git, args...)
+					cmd.Dir = root
+					if b, err := cmd.CombinedOutput(); err != nil {
+						t.Fatalf("git %v: %v\n%s", args, err, b)
+					}
+				}
+			}
+			out := filepath.Join(dir, "course")
+			if err := Release(root, out); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			err := filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
+				if err != nil || d.IsDir() {
+					return err
+				}
+				rel, _ := filepath.Rel(out, path)
+				got = append(got, filepath.ToSlash(rel))
+				info, err := d.Info()
+				if err == nil && (info.Mode()&0o111 != 0) != (files[filepath.ToSlash(rel)]&0o111 != 0) {
+					t.Errorf("%s: mode %v in the copy, %v in the repository", rel, info.Mode(), files[filepath.ToSlash(rel)])
+				}
+				return err
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("released %q\nwant     %q", got, tc.want)
+			}
+		})
 	}
 }
