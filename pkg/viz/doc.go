@@ -103,4 +103,10 @@
 // in the other. Without node the charts go without images,
 // with a one-line note on stderr; BACKPROP_VIZ_STATIC=0 turns the images
 // off (smaller outputs, quicker cells).
+//
+// Jupyter trusts only the outputs it signed when it saved them. A notebook
+// saved elsewhere (downloaded, shared, or executed by nbconvert) opens
+// with its outputs sanitized: scripts and style attributes removed. Each chart is then its
+// image, at its own size or shrunk to a narrower page, and File > Trust
+// Notebook (or running the cells) brings the interactive charts back.
 package viz
