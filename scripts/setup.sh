@@ -110,8 +110,10 @@ fi
 kernel_dir=$("$py" -c 'import jupyter_core.paths as p; print(p.jupyter_data_dir())')/kernels/gonb
 kernel_path="$bin:$goroot/bin:/usr/local/bin:/usr/bin:/bin"
 kernel_hash=$(printf '%s|%s|%s' "$bin/gonb" "$kernel_path" "$tools_hash" | sha | cut -c1-16)
-# Another clone may have registered its own gonb since: check the spec too.
-if ! stamp_ok kernel "$kernel_hash" || ! grep -qF "\"$bin/gonb\"" "$kernel_dir/kernel.json" 2>/dev/null; then
+# Another clone may have registered its own gonb since: check the spec too,
+# by the PATH written below, which names this clone's .cache/bin (gonb
+# points argv at a copy of itself in $kernel_dir when it runs from /tmp).
+if ! stamp_ok kernel "$kernel_hash" || ! grep -qF "\"PATH\": \"$kernel_path\"" "$kernel_dir/kernel.json" 2>/dev/null; then
 	say "registering the GoNB kernel in $kernel_dir"
 	PATH="$bin:$goroot/bin:$PATH" "$bin/gonb" --install --raw_error >/dev/null 2>&1 || die "gonb --install failed; run '$bin/gonb --install' to see why"
 	# gonb writes an empty env; give the kernel a PATH that finds go,
