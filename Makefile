@@ -20,14 +20,14 @@ files = $(if $(GIT_TREE),git ls-files '$(1)',find . \( -name .git -o -name node_
 
 ## setup: install Jupyter, Node, the GoNB kernel, Go tools and ECharts (idempotent)
 setup:
-	@scripts/setup.sh
+	@bash scripts/setup.sh
 
 setup-test:
-	@scripts/setup.sh --test
+	@bash scripts/setup.sh --test
 
 ## notebook: start Jupyter Notebook on the course (PORT=8888 by default)
 notebook: setup
-	@scripts/notebook.sh $(PORT)
+	@bash scripts/notebook.sh $(PORT)
 
 ## test: format, vet, every notebook executed headless (the HTML book), then unit and browser tests
 test: setup-test check-format vet book gotest
@@ -59,11 +59,11 @@ exercises:
 
 ## notebooks: execute every notebook headless (executed copies in build/notebooks/)
 notebooks:
-	@scripts/run-notebooks.sh
+	@bash scripts/run-notebooks.sh
 
 ## book: execute every notebook and write the HTML book to build/book/ (index.html)
 book:
-	@scripts/build-book.sh
+	@bash scripts/build-book.sh
 
 ## golden: regenerate the PyTorch golden files (needs Debian's python3-torch)
 golden:
@@ -77,7 +77,7 @@ bench:
 
 ## bench-compare: the same workloads in Go, numpy and PyTorch, side by side (installs python3-torch)
 bench-compare:
-	bench/compare.sh
+	bash bench/compare.sh
 
 ## strip: remove outputs from notebooks before committing them
 strip:

@@ -50,7 +50,7 @@ if [ $execute = 1 ]; then
 	# A notebook that fails leaves no executed copy: remove the old ones so
 	# that a failure cannot hide behind the last good run.
 	for nb in "${notebooks[@]}"; do rm -f "$executed/$(basename "$nb")"; done
-	NOTEBOOK_OUT="$executed" scripts/run-notebooks.sh "${notebooks[@]}" || status=1
+	NOTEBOOK_OUT="$executed" bash scripts/run-notebooks.sh "${notebooks[@]}" || status=1
 fi
 
 # Assets: only the parts of MathJax that the TeX-AMS_CHTML-full
