@@ -150,6 +150,9 @@ func (t *trainer) backwardAndUpdate(pred, yb *mat.Dense, lr float64) {
 		for _, p := range t.params {
 			p.stale = true
 		}
+		// Even if the backward pass panics, no gradient stays marked
+		// stale for a later Backward outside Fit to overwrite.
+		defer clearStale(t.params)
 	} else {
 		ZeroGrad(t.params)
 	}
@@ -158,13 +161,19 @@ func (t *trainer) backwardAndUpdate(pred, yb *mat.Dense, lr float64) {
 	} else {
 		t.model.Backward(t.grad)
 	}
-	for _, p := range t.params {
+	clearStale(t.params)
+	t.opt.Step(t.params, lr)
+}
+
+// clearStale zeroes the gradients still marked stale (no layer wrote
+// them), as ZeroGrad would have, and unmarks them.
+func clearStale(params []*Param) {
+	for _, p := range params {
 		if p.stale {
 			p.Grad.Zero()
 			p.stale = false
 		}
 	}
-	t.opt.Step(t.params, lr)
 }
 
 // step is one whole training step on a batch; it returns the batch's loss

@@ -175,3 +175,31 @@ func TestValueAndGradSameBits(t *testing.T) {
 		}
 	}
 }
+
+// panicLayer passes its input through and panics in Backward.
+type panicLayer struct{}
+
+func (panicLayer) Forward(x *mat.Dense) *mat.Dense  { return x }
+func (panicLayer) Backward(g *mat.Dense) *mat.Dense { panic("panicLayer: no backward") }
+func (panicLayer) Params() []*Param                 { return nil }
+
+// A panic in the backward pass leaves no gradient marked stale: a later
+// Backward outside Fit adds to it as usual.
+func TestLazyClearPanicLeavesNothingStale(t *testing.T) {
+	x, y := MakeLinear(8, []float64{1, 2}, 0, 0, 1)
+	lin := NewLinear("l", 2, 1, nil, NewRand(1))
+	net := NewSequential(lin, panicLayer{}) // its backward runs before lin's
+	func() {
+		defer func() {
+			if recover() == nil {
+				t.Fatal("Fit did not panic")
+			}
+		}()
+		Fit(net, x, y, FitConfig{Epochs: 1})
+	}()
+	for _, p := range net.Params() {
+		if p.stale {
+			t.Errorf("%s is still marked stale after the panic", p.Name)
+		}
+	}
+}
