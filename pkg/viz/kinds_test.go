@@ -67,7 +67,9 @@ func TestChartKinds(t *testing.T) {
 			{[]any{"xAxis", 0, "type"}, `"value"`}, // over log10 of the rate
 			{[]any{"xAxis", 0, "name"}, `"learning rate"`},
 			{[]any{"series", 0, "markLine", "data", 0}, `[{"coord":[-2.9208187539523753,0.9],"name":"suggested 0.0012"},{"coord":[-2.9208187539523753,5]}]`},
-			{[]any{"series", 0, "markPoint", "data", 0, "coord"}, `[-3,1.5]`},
+			// On the line at the suggested rate: 1.5 + (0.9 − 1.5)·log10(1.2).
+			{[]any{"series", 0, "markPoint", "data", 0, "coord"}, `[-2.9208187539523753,1.452491252371425]`},
+			{[]any{"series", 0, "markPoint", "data", 0, "value"}, `"0.0012"`},
 		}},
 		{"LossShapes", func() Chart {
 			return LossShapes(Options{}, []float64{0, 1}, LossShape{"MSE", []float64{1, 0}, []float64{-2, 0}})

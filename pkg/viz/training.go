@@ -210,10 +210,10 @@ func LRRangeTest(o Options, rates, losses []float64, suggested float64) *charts.
 					Label:     &opts.Label{Show: opts.Bool(true), Formatter: "{b}"},
 					LineStyle: &opts.LineStyle{Color: "#ee6666", Type: "dashed"}}))
 		}
-		if i := nearest(rates, suggested); i >= 0 && drawable(losses[i], o.LogY) {
+		if y, ok := curveAt(rates, losses, suggested, o.LogY); ok {
 			marks = append(marks, charts.WithMarkPointNameCoordItemOpts(opts.MarkPointNameCoordItem{
-				Name: label, Coordinate: []interface{}{toLog(rates[i], true), toLog(losses[i], o.LogY)},
-				Value: fmt.Sprintf("%.3g", rates[i]), Symbol: "pin",
+				Name: label, Coordinate: []interface{}{toLog(suggested, true), y},
+				Value: fmt.Sprintf("%.3g", suggested), Symbol: "pin",
 				ItemStyle: &opts.ItemStyle{Color: "#ee6666"},
 			}))
 		}
@@ -235,18 +235,31 @@ func finiteRange(v []float64, log bool) (lo, hi float64, ok bool) {
 	return lo, hi, lo <= hi
 }
 
-// nearest returns the index of the rate closest to r on a log scale, or -1.
-func nearest(rates []float64, r float64) int {
+// curveAt returns the height, in axis coordinates (a logarithm when logY),
+// of the drawn loss curve at rate r: the straight segment, on the log-rate
+// axis, between the two samples around r, so that the pin sits on the line
+// at the suggested rate itself rather than at a sample beside it. Outside
+// the samples, or next to a sample that cannot be drawn, it takes the
+// nearest drawable sample. ok is false if there is none.
+func curveAt(rates, losses []float64, r float64, logY bool) (y float64, ok bool) {
 	best, bestD := -1, math.Inf(1)
 	for i, x := range rates {
-		if x <= 0 {
+		if x <= 0 || !drawable(losses[i], logY) {
 			continue
 		}
 		if d := math.Abs(math.Log(x / r)); d < bestD {
 			best, bestD = i, d
 		}
+		if i+1 < len(rates) && x <= r && r <= rates[i+1] && rates[i+1] > x && drawable(losses[i+1], logY) {
+			t := math.Log(r/x) / math.Log(rates[i+1]/x)
+			y0, y1 := toLog(losses[i], logY), toLog(losses[i+1], logY)
+			return y0 + t*(y1-y0), true
+		}
 	}
-	return best
+	if best < 0 {
+		return 0, false
+	}
+	return toLog(losses[best], logY), true
 }
 
 // LossShape is one loss function sampled at the predictions passed to
