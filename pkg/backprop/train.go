@@ -231,7 +231,11 @@ func Fit(model Layer, x, y *mat.Dense, cfg FitConfig) (*History, error) {
 			pred := t.model.Forward(t.xb)
 			if err := checkFinite("Fit", "x", t.xb, idx); err != nil {
 				h.Stop = StopBadData
-				return h, fmt.Errorf("%w (epoch %d, step %d; the earlier batches have trained the model)", err, epoch, step)
+				trained := "the model is untouched"
+				if step > 0 {
+					trained = "the earlier batches have trained the model"
+				}
+				return h, fmt.Errorf("%w (epoch %d, step %d; %s)", err, epoch, step, trained)
 			}
 			loss := t.lossOf(pred, t.yb)
 			if math.IsNaN(loss) || math.IsInf(loss, 0) {

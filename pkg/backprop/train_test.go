@@ -165,7 +165,7 @@ func TestFitBadData(t *testing.T) {
 	x, y := MakeLinear(5, []float64{1}, 0, 0, 1)
 	x.Set(3, 0, math.NaN())
 	if _, err := Fit(NewLinear("l", 1, 1, nil, NewRand(1)), x, y, FitConfig{}); err == nil ||
-		!strings.Contains(err.Error(), "x has NaN at row 3, column 0") {
+		!strings.Contains(err.Error(), "x has NaN at row 3, column 0 (epoch 1, step 0; the model is untouched)") {
 		t.Errorf("err = %v", err)
 	}
 	x.Set(3, 0, 1)
