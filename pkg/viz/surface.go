@@ -184,7 +184,10 @@ func yEdgeAligned(a opts.YAxis, v []float64) opts.YAxis {
 // trajectory over it: a path's X and Y are the successive positions of
 // the two parameters. The start of each path is marked. Colors the
 // surface by value; pass a transformed grid (log of the loss) for
-// surfaces with a large range.
+// surfaces with a large range. Steps smaller than a thousandth of the
+// surface's width or height, under a pixel, are merged (thinPath): a
+// thousand steps creeping to a minimum draw the same line from far fewer
+// points, and the notebook page stays light.
 //
 // OptimizerPaths panics if the grid is malformed (Z not len(Y) rows of
 // len(X) values, fewer than 2×2 points) or a path's X and Y differ in length.
@@ -195,7 +198,7 @@ func OptimizerPaths(o Options, surface Grid, paths ...Series) *charts.Line {
 		if len(p.X) != len(p.Y) {
 			panic(fmt.Sprintf("viz: OptimizerPaths: path %q has len(X)=%d but len(Y)=%d", p.Name, len(p.X), len(p.Y)))
 		}
-		data := lineData(p, Options{})
+		data := lineData(thinPath(p, surface), Options{})
 		// onPanel comes last: WithLineChartOpts resets the axis indices.
 		c.AddSeries(p.Name, data, styled(pathColor(i), false),
 			charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 4, ShowSymbol: opts.Bool(len(p.X) <= 200)}),
@@ -212,6 +215,31 @@ func OptimizerPaths(o Options, surface Grid, paths ...Series) *charts.Line {
 	// An outline keeps the white path's legend entry visible.
 	c.Legend.ItemStyle = &opts.ItemStyle{BorderColor: "#666", BorderWidth: 1}
 	return c
+}
+
+// thinPath returns p without the points that lie within a thousandth of
+// the surface's extent, in both directions, of the last point kept: they
+// would draw under a pixel from it. The first and last points, and points
+// that cannot be drawn (NaN: a break in the line) and their neighbours,
+// are always kept, so the line has the same shape and ends.
+func thinPath(p Series, surface Grid) Series {
+	if len(p.X) <= 2 {
+		return p
+	}
+	epsX := math.Abs(surface.X[len(surface.X)-1]-surface.X[0]) / 1000
+	epsY := math.Abs(surface.Y[len(surface.Y)-1]-surface.Y[0]) / 1000
+	ok := func(i int) bool { return drawable(p.X[i], false) && drawable(p.Y[i], false) }
+	out := Series{Name: p.Name, X: []float64{p.X[0]}, Y: []float64{p.Y[0]}}
+	last := 0
+	for i := 1; i < len(p.X); i++ {
+		keep := i == len(p.X)-1 || !ok(i) || !ok(last) || !ok(i+1) ||
+			math.Abs(p.X[i]-p.X[last]) > epsX || math.Abs(p.Y[i]-p.Y[last]) > epsY
+		if keep {
+			out.X, out.Y = append(out.X, p.X[i]), append(out.Y, p.Y[i])
+			last = i
+		}
+	}
+	return out
 }
 
 // pathColor picks path colors that stand out on the blue-to-red ramp.
