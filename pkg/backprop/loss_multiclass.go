@@ -316,23 +316,13 @@ func (SparseCrossEntropyWithLogits) Value(pred, target *mat.Dense) float64 {
 	return sum / float64(rows)
 }
 
-func (SparseCrossEntropyWithLogits) Grad(dst, pred, target *mat.Dense) {
-	const name = "SparseCrossEntropyWithLogits"
-	rows, cols := sparseCheckInputs(name, pred, target)
-	lossCheckDst(name, dst, pred)
-	pr, tr, dr := pred.RawMatrix(), target.RawMatrix(), dst.RawMatrix()
-	inv := 1 / float64(rows)
-	for i := range rows {
-		zrow, drow := lossRow(pr, i, cols), lossRow(dr, i, cols)
-		k := sparseLabel(name, i, tr.Data[i*tr.Stride], cols)
-		softmaxInto(drow, zrow, logitRowMax(name, i, zrow), inv)
-		drow[k] -= inv
-	}
+func (l SparseCrossEntropyWithLogits) Grad(dst, pred, target *mat.Dense) {
+	l.valueAndGrad(dst, pred, target) // the value costs one log per row
 }
 
 // valueAndGrad is Value and Grad in one pass, the exponentials computed
-// once: Fit uses it (see lossValueGrader). The same operations in the
-// same order as Value and Grad, so the same bits.
+// once: Fit uses it (see lossValueGrader), and Grad is it without the
+// value. The same operations in the same order as Value, so the same bits.
 func (SparseCrossEntropyWithLogits) valueAndGrad(dst, pred, target *mat.Dense) float64 {
 	const name = "SparseCrossEntropyWithLogits"
 	rows, cols := sparseCheckInputs(name, pred, target)

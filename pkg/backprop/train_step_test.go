@@ -145,32 +145,46 @@ func TestLinearsOnly(t *testing.T) {
 	}
 }
 
-// A loss's one-pass value and gradient must equal Value and Grad bit for
-// bit, so that Fit's results do not depend on which it calls.
+// The one-pass value and gradient of the softmax cross-entropy (which Grad
+// also uses) must equal Value, and the gradient written out term by term,
+// (exp(z − m)/Σ exp(z − m))/R minus 1/R at the label, bit for bit, so that
+// Fit's results do not depend on which it calls.
 func TestValueAndGradSameBits(t *testing.T) {
 	rng := NewRand(8)
-	pred := mat.NewDense(37, 10, nil)
-	target := mat.NewDense(37, 1, nil)
-	for i := 0; i < 37; i++ {
-		for j := 0; j < 10; j++ {
+	const rows, cols = 37, 10
+	pred := mat.NewDense(rows, cols, nil)
+	target := mat.NewDense(rows, 1, nil)
+	for i := 0; i < rows; i++ {
+		for j := 0; j < cols; j++ {
 			pred.Set(i, j, 20*rng.NormFloat64())
 		}
-		target.Set(i, 0, float64(rng.IntN(10)))
+		target.Set(i, 0, float64(rng.IntN(cols)))
 	}
-	for _, loss := range []Loss{SparseCrossEntropyWithLogits{}} {
-		vg, ok := loss.(lossValueGrader)
-		if !ok {
-			t.Fatalf("%v has no one-pass value and gradient", loss)
+	var loss SparseCrossEntropyWithLogits
+	got := mat.NewDense(rows, cols, nil)
+	if v, w := loss.valueAndGrad(got, pred, target), loss.Value(pred, target); math.Float64bits(v) != math.Float64bits(w) {
+		t.Errorf("value %v, Value %v", v, w)
+	}
+	inv := 1.0 / rows
+	for i := 0; i < rows; i++ {
+		z := pred.RawRowView(i)
+		m := math.Inf(-1)
+		for _, v := range z {
+			m = math.Max(m, v)
 		}
-		want := mat.NewDense(37, 10, nil)
-		loss.Grad(want, pred, target)
-		got := mat.NewDense(37, 10, nil)
-		if v, w := vg.valueAndGrad(got, pred, target), loss.Value(pred, target); math.Float64bits(v) != math.Float64bits(w) {
-			t.Errorf("%v: value %v, Value %v", loss, v, w)
+		e := make([]float64, cols)
+		var sum float64
+		for j, v := range z {
+			e[j] = math.Exp(v - m)
+			sum += e[j]
 		}
-		for i, g := range got.RawMatrix().Data {
-			if w := want.RawMatrix().Data[i]; math.Float64bits(g) != math.Float64bits(w) {
-				t.Fatalf("%v: gradient element %d is %v, Grad gives %v", loss, i, g, w)
+		for j := range e {
+			want := e[j] * (inv / sum)
+			if j == int(target.At(i, 0)) {
+				want -= inv
+			}
+			if g := got.At(i, j); math.Float64bits(g) != math.Float64bits(want) {
+				t.Fatalf("gradient [%d,%d] is %v, want %v", i, j, g, want)
 			}
 		}
 	}
