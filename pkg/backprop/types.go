@@ -10,7 +10,7 @@ type Param struct {
 	Value *mat.Dense
 	Grad  *mat.Dense
 
-	// stale, set by Fit's steps (trainer.clearGradsLazily), says that Grad
+	// stale, set by Fit's steps (trainer.backwardAndUpdate), says that Grad
 	// still holds the previous batch's gradient: its next writer overwrites
 	// it instead of adding to it, which saves clearing it first.
 	stale bool
