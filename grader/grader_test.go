@@ -63,7 +63,7 @@ func pkg(imports, body string) map[string]string {
 func TestSolutionsScoreFull(t *testing.T) {
 	t.Parallel()
 	rep := grade(t, "../solutions", Options{})
-	if rep.Score != rep.Max || rep.Max < 300 {
+	if rep.Score != rep.Max || rep.Max < 200 {
 		t.Fatalf("solutions scored %g of %g:\n%s", rep.Score, rep.Max, rep.Text())
 	}
 }

@@ -16,8 +16,12 @@ const (
 	KindProperty = "property"
 )
 
-// Points of a test, by kind.
-var pointsByKind = map[string]float64{KindPublic: 1, KindRandom: 2, KindEdge: 2, KindProperty: 1}
+// Points of a test, by kind. Public tests are practice: learners see their
+// answers, so a table of them must earn nothing. Edge cases and properties
+// pay only when the exercise also passes all its random tests (see
+// ExerciseReport.summarize): returning zeros, a constant or an argument
+// can satisfy "perfect prediction" or "zero learning rate" by accident.
+var pointsByKind = map[string]float64{KindPublic: 0, KindRandom: 2, KindEdge: 2, KindProperty: 1}
 
 // Test is one call of an exercise function and how its answer is judged:
 // against the solution (within checks' tolerance), or by Property, which

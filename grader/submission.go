@@ -24,6 +24,16 @@ type Source struct {
 	Warnings []string          // things skipped on the way (notebook cells that do not parse, ...)
 }
 
+// names returns the file names in a fixed order.
+func (s *Source) names() []string {
+	names := make([]string, 0, len(s.Files))
+	for n := range s.Files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
 // Limits on what is read from a submission, so an archive cannot exhaust the
 // grader's memory.
 const (

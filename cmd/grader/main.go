@@ -71,9 +71,26 @@ func optionFlags(fs *flag.FlagSet) func() grader.Options {
 	timeLimit := fs.Duration("time", 0, "wall time per exercise (default 3s)")
 	memory := fs.Int64("memory", 0, "address-space limit of the learner program in MiB (default 1536)")
 	vis := fs.String("visibility", "after_due_date", "Gradescope visibility of hidden tests: hidden, after_due_date or visible")
+	isolation := fs.String("isolation", "auto", "how learner code is contained: auto, bubblewrap or user (a dedicated user, for containers without user namespaces)")
+	noSandbox := fs.Bool("no-sandbox", false, "run learner code without isolation, resource limits only: for trusted code (every report then says so)")
+	staff := fs.Bool("staff", false, "show failed hidden tests' values (returned and expected) in the reports: for course staff only, never for learners")
 	return func() grader.Options {
-		opt := grader.Options{Seed: *seed, HiddenVisibility: *vis,
+		opt := grader.Options{Seed: *seed, HiddenVisibility: *vis, Staff: *staff,
 			Limits: grader.Limits{Time: *timeLimit, Memory: *memory << 20}}
+		switch *isolation {
+		case "auto":
+		case "bubblewrap":
+			opt.Isolation = grader.IsolationBubblewrap
+		case "user":
+			opt.Isolation = grader.IsolationUser
+		default:
+			fmt.Fprintf(os.Stderr, "grader: -isolation %q: want auto, bubblewrap or user\n", *isolation)
+			os.Exit(2)
+		}
+		if *noSandbox {
+			opt.Isolation = grader.IsolationNone
+			fmt.Fprintln(os.Stderr, "grader: WARNING: -no-sandbox: learner code runs as your own user with resource limits only")
+		}
 		if *only != "" {
 			opt.Exercises = strings.Split(*only, ",")
 		}
