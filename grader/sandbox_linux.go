@@ -116,13 +116,16 @@ func (s *sandbox) command(path string, args, env []string, l stepLimits, extra [
 			"--unshare-user", "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
 			"--disable-userns", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
 			"--size", strconv.FormatInt(l.tmp, 10), "--tmpfs", "/tmp",
-			"--dev", "/dev", "--proc", "/proc", "--chdir", "/tmp", "--clearenv"}
+			"--dev", "/dev", "--proc", "/proc", "--clearenv"}
 		for _, p := range readable {
 			wrap = append(wrap, "--ro-bind", p, p)
 		}
+		workdir := "/tmp"
 		for _, p := range writable {
-			wrap = append(wrap, "--bind", p, p, "--chdir", p)
+			wrap = append(wrap, "--bind", p, p)
+			workdir = p
 		}
+		wrap = append(wrap, "--chdir", workdir)
 		for _, kv := range env {
 			k, v, _ := strings.Cut(kv, "=")
 			wrap = append(wrap, "--setenv", k, v)
