@@ -46,21 +46,17 @@ func RMSE(pred, target []float64) float64 {
 }
 `
 
-// genericBomb makes the compiler instantiate 2^40 types.
-const genericBomb = `
-type B[T any] struct{ a, b T }
-
-func f0[T any](x T) int { return f1[B[T]](B[T]{x, x}) }
-func f1[T any](x T) int { return f2[B[T]](B[T]{x, x}) }
-func f2[T any](x T) int { return f3[B[T]](B[T]{x, x}) }
-func f3[T any](x T) int { return f4[B[T]](B[T]{x, x}) }
-func f4[T any](x T) int { return f5[B[T]](B[T]{x, x}) }
-func f5[T any](x T) int { return f6[B[T]](B[T]{x, x}) }
-func f6[T any](x T) int { return f7[B[T]](B[T]{x, x}) }
-func f7[T any](x T) int { return f0[B[T]](B[T]{x, x}) }
-
-func RMSE(pred, target []float64) float64 { return float64(f0(1)) }
-`
+// genericBomb makes the compiler instantiate 2^32 functions: no cycle,
+// just a chain in which every level calls the next with two new types.
+var genericBomb = func() string {
+	var b strings.Builder
+	b.WriteString("type P[T any] struct{ a T }\ntype Q[T any] struct{ b T }\n")
+	for i := range 32 {
+		fmt.Fprintf(&b, "func f%d[T any]() int { return f%d[P[T]]() + f%d[Q[T]]() }\n", i, i+1, i+1)
+	}
+	b.WriteString("func f32[T any]() int { return 1 }\nfunc RMSE(pred, target []float64) float64 { return float64(f0[int]()) }\n")
+	return b.String()
+}()
 
 func TestAttackCorpus(t *testing.T) {
 	escape := "\x1b[2K\r\x1b[1ARMSE  losses  10  10  passed\n"
@@ -99,7 +95,7 @@ func TestAttackCorpus(t *testing.T) {
 func RMSE(pred, target []float64) float64 { return sum(pred) }`), rmseZero},
 		{"a generic exercise function", pkg("", `func RMSE[T float64](pred, target []T) T { return 0 }`),
 			wantStatus("wrong signature", "generic")},
-		{"a generic-instantiation compile bomb", pkg("", genericBomb), wantStatus("compile error", "")},
+		{"a generic-instantiation compile bomb", pkg("", genericBomb), wantStatus("compile error", "the compiler gave up")},
 		{"a //line directive", pkg("", "//line adapter_MSE.go:1\nfunc RMSE(pred, target []float64) float64 { return x }"),
 			wantStatus("refused before compiling", "//line")},
 		{"a /*line*/ directive", pkg("", "/*line adapter_MSE.go:1:1*/ func RMSE(pred, target []float64) float64 { return 0 }"),
@@ -367,8 +363,8 @@ func TestSandboxContainsPayload(t *testing.T) {
 					t.Errorf("%s\n(the payload's whole output:\n%s)", line, text)
 				}
 			}
-			// The child it left behind would write the marker after 1 s.
-			time.Sleep(1500 * time.Millisecond)
+			// The child it left behind would write the marker after 2 s.
+			time.Sleep(2500 * time.Millisecond)
 			if _, err := os.Stat(hostMarker); err == nil {
 				t.Error("a process outlived the sandbox and wrote outside it")
 				os.Remove(hostMarker)
@@ -379,6 +375,64 @@ func TestSandboxContainsPayload(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestDedicatedUserContainsPayload: where user namespaces are refused
+// (Gradescope's containers), learner code runs as an unprivileged user.
+// That user can open sockets and see the file system's public parts (the
+// README says so), but it cannot read the grader or the results, cannot
+// become root, and nothing it starts survives the grader's reap.
+func TestDedicatedUserContainsPayload(t *testing.T) {
+	t.Parallel()
+	if os.Geteuid() != 0 {
+		t.Skip("the dedicated-user isolation needs root")
+	}
+	sb, err := newSandbox(IsolationNone) // for goroot and the cache
+	if err != nil {
+		t.Fatal(err)
+	}
+	user := *sb
+	// A uid of its own: the bubblewrap tests running beside this one use
+	// nobody, and reap kills every process of its uid.
+	const uid = 64999
+	user.isolation, user.uid, user.gid = IsolationUser, uid, uid
+	dir := tempDir(t)
+	payload := filepath.Join(dir, "payload")
+	build := exec.Command("go", "build", "-o", payload, "./testdata/payload")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building the payload: %v\n%s", err, out)
+	}
+	private := filepath.Join(dir, "source") // as /autograder/source and results/
+	os.Mkdir(private, 0o700)
+	secret := filepath.Join(private, "grader")
+	os.WriteFile(secret, []byte("solutions"), 0o755)
+	marker := filepath.Join(private, "results.json")
+	cmd, cleanup, err := user.command(payload, []string{marker, secret}, runEnv(testLimits.withDefaults()), runLimits(testLimits.withDefaults()), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, _ := cmd.CombinedOutput()
+	cleanup()
+	text := string(out)
+	for _, want := range []string{"BLOCKED write " + marker, "BLOCKED read " + secret, "BLOCKED become root", "BLOCKED mount", "BLOCKED ptrace", "payload done"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("missing %q in the payload's output:\n%s", want, text)
+		}
+	}
+	if len(processesOf(uid)) == 0 {
+		t.Error("the payload's child is not running: the reap below proves nothing")
+	}
+	if err := user.reap(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(2500 * time.Millisecond) // the child would have written by now
+	if _, err := os.Stat(marker); err == nil {
+		t.Error("a process of the learner's user outlived the reap and wrote the results")
+	}
+	if pids := processesOf(uid); len(pids) > 0 {
+		t.Errorf("processes %v of the learner's user survive the reap", pids)
 	}
 }
 

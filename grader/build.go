@@ -122,11 +122,15 @@ func build(ctx context.Context, sb *sandbox, dir string, src *Source, exercises 
 	} else if err := os.Mkdir(home, 0o700); err != nil {
 		return nil, nil, err
 	}
+	cache, err := sb.cacheFor(dir)
+	if err != nil {
+		return nil, nil, err
+	}
 	if err := sb.own(dir); err != nil {
 		return nil, nil, err
 	}
 	for {
-		out, err := compile(ctx, sb, dir, home, prog.path, limits)
+		out, err := compile(ctx, sb, dir, home, cache, prog.path, limits)
 		if err == nil {
 			return prog, nil, nil
 		}
@@ -170,10 +174,10 @@ func build(ctx context.Context, sb *sandbox, dir string, src *Source, exercises 
 var errCompileTime = errors.New("compile time limit")
 
 // compile runs go build in the sandbox and returns its output.
-func compile(ctx context.Context, sb *sandbox, dir, home, out string, limits Limits) (string, error) {
+func compile(ctx context.Context, sb *sandbox, dir, home, cache, out string, limits Limits) (string, error) {
 	goBin := filepath.Join(sb.goroot, "bin", "go")
 	cl := compileLimits(limits)
-	cmd, cleanup, err := sb.command(goBin, []string{"build", "-o", out, "."}, buildEnv(sb.goroot, home, sb.cache),
+	cmd, cleanup, err := sb.command(goBin, []string{"build", "-o", out, "."}, buildEnv(sb.goroot, home, cache),
 		cl, nil, []string{sb.goroot, sb.cache}, dir)
 	if err != nil {
 		return "", err
@@ -210,8 +214,9 @@ func compileFailure(err error, out string, limits Limits) string {
 	switch {
 	case errors.Is(err, errCompileTime):
 		return fmt.Sprintf("compiling your code took longer than %v: the compiler gave up (very deep generic instantiations or huge constant expressions?)", limits.Compile)
-	case strings.Contains(out, "out of memory") || strings.Contains(out, "cannot allocate memory"):
-		return "compiling your code needed more memory than allowed: the compiler gave up (very deep generic instantiations or huge constant expressions?)"
+	case strings.Contains(out, "out of memory") || strings.Contains(out, "cannot allocate memory") ||
+		strings.Contains(out, "signal: killed") || strings.Contains(out, "signal: CPU time limit exceeded"):
+		return fmt.Sprintf("compiling your code needed more than the allowed %v of CPU time or 4 GiB of memory: the compiler gave up (very deep generic instantiations or huge constant expressions?)", limits.Compile)
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	return "the Go compiler failed on your code: " + oneLine(truncate(lines[len(lines)-1], 300))

@@ -228,6 +228,19 @@ func (s *sandbox) warm() error {
 	})
 }
 
+// cacheFor returns the build cache for a build in dir. Bubblewrap mounts
+// the trusted cache read-only, which go build accepts; a cache it may not
+// write for lack of permission it does not (Go 1.26 then fails to find the
+// standard library), so under IsolationUser each build gets its own copy,
+// which the learner's uid may write.
+func (s *sandbox) cacheFor(dir string) (string, error) {
+	if s.isolation != IsolationUser {
+		return s.cache, nil
+	}
+	dst := filepath.Join(dir, ".gocache")
+	return dst, os.CopyFS(dst, os.DirFS(s.cache))
+}
+
 // writeTree writes files (slash-separated paths) under dir.
 func writeTree(dir string, files map[string][]byte) error {
 	for name, data := range files {

@@ -130,6 +130,7 @@ func writeFile(path string, write func(w io.Writer) error) error {
 	}
 	if err := write(f); err != nil {
 		f.Close()
+		os.Remove(path) // no half-written report or bundle
 		return err
 	}
 	return f.Close()
@@ -160,14 +161,19 @@ func classCmd(ctx context.Context, args []string) error {
 func gradescopeCmd(args []string) error {
 	fs := flag.NewFlagSet("gradescope", flag.ExitOnError)
 	out := fs.String("o", "autograder.zip", "the zip to write")
-	bin := fs.String("binary", "", "grader binary to bundle, built for linux/amd64 (default: this program)")
+	bin := fs.String("binary", "", "a static linux/amd64 grader to bundle (default: build one from -repo)")
+	repo := fs.String("repo", ".", "root of the course repository, to build the grader from")
 	fs.Parse(args)
 	if *bin == "" {
-		self, err := os.Executable()
+		tmp, err := os.MkdirTemp("", "grader-gradescope-")
 		if err != nil {
 			return err
 		}
-		*bin = self
+		defer os.RemoveAll(tmp)
+		*bin = filepath.Join(tmp, "grader")
+		if err := grader.BuildGraderForGradescope(*repo, *bin); err != nil {
+			return err
+		}
 	}
 	return writeFile(*out, func(w io.Writer) error { return grader.WriteAutograder(w, *bin) })
 }
