@@ -155,13 +155,15 @@ func runLimits(l Limits) stepLimits {
 }
 
 // buildEnv is the environment of go build: offline, no cgo, no workspace,
-// the trusted cache, nothing of the grader's own environment.
+// the trusted cache, nothing of the grader's own environment. Go's package
+// index is off: with it, a package whose index entry the read-only cache
+// lacks is reported "not in std" instead of being read from GOROOT.
 func buildEnv(goroot, home, cache string) []string {
 	return []string{
 		"PATH=" + filepath.Join(goroot, "bin"), "HOME=" + home, "GOROOT=" + goroot,
 		"GOCACHE=" + cache, "GOPATH=" + filepath.Join(home, "gopath"), "GOTMPDIR=", "TMPDIR=" + home,
 		"GOFLAGS=-mod=mod -trimpath", "GOPROXY=off", "GOWORK=off", "CGO_ENABLED=0", "GOTOOLCHAIN=local",
-		"GO111MODULE=on", "GOENV=off", "GOTELEMETRY=off", "GOAMD64=v1",
+		"GO111MODULE=on", "GOENV=off", "GOTELEMETRY=off", "GOAMD64=v1", "GODEBUG=goindex=0",
 	}
 }
 
