@@ -53,7 +53,8 @@ func Learners(dir string) ([]ClassEntry, error) {
 // GradeClass grades every submission in dir with at most workers at a time
 // (runtime.NumCPU() when workers < 1), then writes into outDir a CSV
 // gradebook (gradebook.csv: one row per learner, one column per exercise)
-// and, per learner, feedback/<learner>.txt and feedback/<learner>.json. A
+// and, per learner, feedback/<learner>.txt and feedback/<learner>.json,
+// and the instructor's class report (report.html, see WriteClassReport). A
 // submission that cannot be graded gets a row with its problem; it never
 // stops the others.
 func GradeClass(ctx context.Context, dir, outDir string, workers int, opt Options) ([]ClassEntry, error) {
@@ -149,7 +150,13 @@ func writeClass(outDir string, entries []ClassEntry) error {
 		jf.Close()
 	}
 	w.Flush()
-	return w.Error()
+	if err := w.Error(); err != nil {
+		return err
+	}
+	if err := WriteClassReport(filepath.Join(outDir, "report.html"), entries); err != nil {
+		return fmt.Errorf("the gradebook is written; the class report is not: %w", err)
+	}
+	return nil
 }
 
 // exercise returns the report of the named exercise (zero if absent).

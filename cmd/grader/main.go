@@ -10,7 +10,8 @@
 //
 // grade prints a table of scores with what failed, why, and a hint; -json
 // and -gradescope also write the report as JSON or as Gradescope's
-// results.json. class writes gradebook.csv and feedback/ into -o. Run
+// results.json. class writes gradebook.csv, feedback/ and the instructor's
+// report.html into -o. Run
 // "grader COMMAND -h" for the flags of a command.
 package main
 
@@ -139,7 +140,7 @@ func writeFile(path string, write func(w io.Writer) error) error {
 func classCmd(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("class", flag.ExitOnError)
 	opts := optionFlags(fs)
-	out := fs.String("o", "grades", "output directory for gradebook.csv and feedback/")
+	out := fs.String("o", "grades", "output directory for gradebook.csv, feedback/ and report.html")
 	workers := fs.Int("workers", 0, "submissions graded at once (default: number of CPUs)")
 	fs.Parse(args)
 	if fs.NArg() != 1 {
@@ -153,8 +154,8 @@ func classCmd(ctx context.Context, args []string) error {
 	for _, e := range entries {
 		fmt.Printf("%-24s %6g / %g\n", e.Learner, e.Report.Score, e.Report.Max)
 	}
-	fmt.Printf("%d submissions graded in %.1fs; gradebook: %s\n", len(entries), time.Since(began).Seconds(),
-		filepath.Join(*out, "gradebook.csv"))
+	fmt.Printf("%d submissions graded in %.1fs; gradebook: %s; class report: %s\n", len(entries), time.Since(began).Seconds(),
+		filepath.Join(*out, "gradebook.csv"), filepath.Join(*out, "report.html"))
 	return nil
 }
 
