@@ -101,7 +101,7 @@ func learnerFileName(i int) string { return fmt.Sprintf("f%03d.go", i+1) }
 // in the learner's own files, a compile that runs out of time or memory,
 // or a compiler that crashes on the code is returned as problems: they cost
 // the learner, not the class.
-func build(ctx context.Context, sb *sandbox, dir string, src *Source, exercises []checks.Exercise, limits Limits) (*program, []Problem, error) {
+func build(ctx context.Context, sb *sandbox, dir string, src *Source, exercises []checks.Exercise, limits Limits, lang Lang) (*program, []Problem, error) {
 	prog := &program{dir: dir, path: filepath.Join(dir, "learner-program"), adapters: map[string]bool{}, wrongType: map[string]string{}}
 	files := learnerModuleFiles()
 	original := map[string]string{} // compiled name → the learner's name
@@ -165,7 +165,7 @@ func build(ctx context.Context, sb *sandbox, dir string, src *Source, exercises 
 			return nil, learner, nil
 		}
 		if !dropped {
-			return nil, []Problem{{Message: compileFailure(err, out, limits)}}, nil
+			return nil, []Problem{{Message: compileFailure(err, out, limits, lang)}}, nil
 		}
 	}
 }
@@ -210,14 +210,14 @@ func compile(ctx context.Context, sb *sandbox, dir, home, cache, out string, lim
 
 // compileFailure explains a build that failed without an error in the
 // learner's files.
-func compileFailure(err error, out string, limits Limits) string {
+func compileFailure(err error, out string, limits Limits, lang Lang) string {
 	switch {
 	case errors.Is(err, errCompileTime):
-		return fmt.Sprintf("compiling your code took longer than %v: the compiler gave up (very deep generic instantiations or huge constant expressions?)", limits.Compile)
+		return lang.say(phCompileTime, limits.Compile)
 	case strings.Contains(out, "out of memory") || strings.Contains(out, "cannot allocate memory") ||
 		strings.Contains(out, "signal: killed") || strings.Contains(out, "signal: CPU time limit exceeded"):
-		return fmt.Sprintf("compiling your code needed more than the allowed %v of CPU time or 4 GiB of memory: the compiler gave up (very deep generic instantiations or huge constant expressions?)", limits.Compile)
+		return lang.say(phCompileLimit, limits.Compile)
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	return "the Go compiler failed on your code: " + oneLine(truncate(lines[len(lines)-1], 300))
+	return lang.say(phCompilerFail, oneLine(truncate(lines[len(lines)-1], 300)))
 }

@@ -3,7 +3,6 @@ package grader
 import (
 	"context"
 	"errors"
-	"fmt"
 	"hash/fnv"
 	"math/rand/v2"
 	"os"
@@ -33,6 +32,8 @@ type Options struct {
 	// Isolation is how learner code is contained (IsolationAuto by
 	// default: bubblewrap, else a dedicated user, else grading refuses).
 	Isolation Isolation
+	// Lang is the language of learner feedback (English by default).
+	Lang Lang
 	// Staff adds to each failed hidden test what learners must not see:
 	// its inputs' outcome, the value that came back and the expected one.
 	// Reports written with it are for course staff only.
@@ -120,9 +121,12 @@ func GradeSource(ctx context.Context, src *Source, opt Options) (rep *Report, er
 		got, ok := v.types[er.Name]
 		switch {
 		case !ok:
-			er.setProblem("missing", fmt.Sprintf("function %s not found: define it with the signature %s", er.Name, signatureLine(ex)))
+			er.setProblem("missing", rep.Lang.say(phMissing, er.Name, signatureLine(ex)), rep.Lang)
 		case got != ex.TypeString():
-			er.setProblem("wrong signature", fmt.Sprintf("%s has type %s; want %s", er.Name, got, signatureLine(ex)))
+			if got == genericType {
+				got = rep.Lang.say(phGeneric)
+			}
+			er.setProblem("wrong signature", rep.Lang.say(phWrongType, er.Name, got, signatureLine(ex)), rep.Lang)
 		default:
 			present = append(present, ex)
 		}
@@ -148,11 +152,11 @@ func GradeSource(ctx context.Context, src *Source, opt Options) (rep *Report, er
 	defer os.RemoveAll(dir)
 	defer func() {
 		if err := sb.reap(); err != nil && rep != nil {
-			rep.fail(Problem{Message: "grading stopped: " + err.Error()}, "grader error")
+			rep.fail(Problem{Message: rep.Lang.say(phGradingStop, err.Error())}, "grader error")
 		}
 	}()
 	limits := opt.Limits.withDefaults()
-	prog, problems, err := build(ctx, sb, dir, src, present, limits)
+	prog, problems, err := build(ctx, sb, dir, src, present, limits, rep.Lang)
 	if err != nil {
 		return nil, err
 	}
@@ -160,7 +164,7 @@ func GradeSource(ctx context.Context, src *Source, opt Options) (rep *Report, er
 		rep.Problems = problems
 		for i := range rep.Exercises {
 			if rep.Exercises[i].Status == "" {
-				rep.Exercises[i].setProblem("compile error", "your package does not compile: "+problems[0].String())
+				rep.Exercises[i].setProblem("compile error", rep.Lang.say(phNoCompile, problems[0].String()), rep.Lang)
 			}
 		}
 		return rep, nil
@@ -172,14 +176,14 @@ func GradeSource(ctx context.Context, src *Source, opt Options) (rep *Report, er
 			continue
 		}
 		if msg, ok := prog.wrongType[er.Name]; ok {
-			er.setProblem("wrong signature", fmt.Sprintf("%s cannot be called as %s: %s", er.Name, er.signature, msg))
+			er.setProblem("wrong signature", rep.Lang.say(phNotCallable, er.Name, er.signature, msg), rep.Lang)
 			continue
 		}
 		if startErr != nil {
-			er.setProblem("crash", startErr.Error())
+			er.setProblem("crash", startErr.Error(), rep.Lang)
 			continue
 		}
-		startErr = runExercise(ctx, sb, prog, limits, er, rep.Seed, opt.Staff)
+		startErr = runExercise(ctx, sb, prog, limits, er, rep.Seed, opt.Staff, rep.Lang)
 	}
 	rep.total()
 	return rep, nil
@@ -193,7 +197,7 @@ func signatureLine(e checks.Exercise) string {
 // after a crash), within the exercise's time budget. It returns an error
 // only if the program cannot even start, which then holds for every
 // exercise. With staff, failed hidden tests also carry their details.
-func runExercise(ctx context.Context, sb *sandbox, prog *program, limits Limits, er *ExerciseReport, seed uint64, staff bool) error {
+func runExercise(ctx context.Context, sb *sandbox, prog *program, limits Limits, er *ExerciseReport, seed uint64, staff bool, lang Lang) error {
 	ex, _ := checks.Lookup(er.Name)
 	tests := Tests(ex, rngFor(seed, er.Name))
 	var p *process
@@ -209,13 +213,13 @@ func runExercise(ctx context.Context, sb *sandbox, prog *program, limits Limits,
 		var v verdict
 		switch {
 		case ctx.Err() != nil:
-			v.message = "grading was cancelled"
+			v.message = lang.say(phCancelled)
 		case stopped != nil:
-			v.message = "not run: " + stopped.Error()
+			v.message = lang.say(phNotRun, stopped.Error())
 		default:
 			if p == nil {
 				var err error
-				if p, err = start(sb, prog, limits); err != nil {
+				if p, err = start(sb, prog, limits, lang); err != nil {
 					if deadline.IsZero() { // the very first start: init is broken
 						return err
 					}
@@ -233,33 +237,43 @@ func runExercise(ctx context.Context, sb *sandbox, prog *program, limits Limits,
 			case errors.As(err, &re) && re.Kind == "timeout":
 				stopped, p = err, nil
 				v.message = err.Error()
+			case errors.As(err, &re):
+				p = nil
+				v = verdict{message: re.Message, detail: re.Detail}
+				if t.Kind == KindPublic && re.Detail != "" {
+					v = verdict{message: re.Detail}
+				}
 			case err != nil:
 				p = nil
 				v.message = err.Error()
 			default:
-				v = judge(ex, t, rep)
+				v = judge(ex, t, rep, lang)
 			}
 		}
 		tr.Passed = v.message == ""
 		tr.Message = v.message
+		tr.stub = v.stub
 		if staff {
 			tr.Detail = v.detail
 		}
 		er.Tests = append(er.Tests, tr)
 	}
-	er.summarize(ex)
+	er.summarize(ex, lang)
 	return nil
 }
 
 // verdict is why a reply fails a test: message for the learner, detail
 // (hidden inputs' results and expected values) for course staff only.
-type verdict struct{ message, detail string }
+type verdict struct {
+	message, detail string
+	stub            bool // the function still panics with "not implemented"
+}
 
 // judge returns why a reply fails a test; a zero verdict passes. On hidden
 // tests the learner's message never holds a value: not the expected one
 // (which could be replayed), not the returned one, not the text of the
 // learner's own panic (which could print the hidden inputs).
-func judge(ex checks.Exercise, t Test, rep reply) verdict {
+func judge(ex checks.Exercise, t Test, rep reply, lang Lang) verdict {
 	public := t.Kind == KindPublic
 	fail := func(learner, detail string) verdict {
 		if public {
@@ -269,28 +283,28 @@ func judge(ex checks.Exercise, t Test, rep reply) verdict {
 	}
 	if rep.panicked != "" {
 		if strings.Contains(rep.panicked, "not implemented") {
-			return verdict{message: "not implemented (the stub still panics)"}
+			return verdict{message: lang.say(phStubTest), stub: true}
 		}
 		msg := "panic: " + truncate(rep.panicked, 200)
 		if strings.HasPrefix(rep.panicked, "runtime error: ") { // Go's own words, no learner text
 			return fail(msg, msg)
 		}
-		return fail("your function panicked (its message is shown on public checks only)", msg)
+		return fail(lang.say(phPanicHidden), msg)
 	}
 	results := ex.Results()
 	if len(rep.results) != len(results) {
-		msg := fmt.Sprintf("got %d results, want %d", len(rep.results), len(results))
+		msg := lang.say(phResultCount, len(rep.results), len(results))
 		return verdict{message: msg}
 	}
 	for i, r := range results {
-		if shape := shapeProblem(r.Name, rep.results[i], t.Args); shape != "" && t.Property != nil {
+		if shape := shapeProblem(r.Name, rep.results[i], t.Args, lang); shape != "" && t.Property != nil {
 			return fail(shape, shape)
 		}
 	}
 	if t.Unchanged {
 		for i, a := range t.Args {
 			if i < len(rep.argsOut) && !checks.Same(rep.argsOut[i], a) {
-				msg := fmt.Sprintf("your function changed its argument %s; return a new slice instead", ex.Params()[i].Name)
+				msg := lang.say(phChangedArg, ex.Params()[i].Name)
 				return verdict{message: msg}
 			}
 		}
@@ -298,7 +312,7 @@ func judge(ex checks.Exercise, t Test, rep reply) verdict {
 	}
 	if t.Property != nil {
 		if err := t.Property(t.Args, rep.results); err != nil {
-			return fail("the property does not hold", err.Error())
+			return fail(lang.say(phProperty), err.Error())
 		}
 		return verdict{}
 	}
@@ -307,7 +321,7 @@ func judge(ex checks.Exercise, t Test, rep reply) verdict {
 	for i, w := range want {
 		if err := checks.Compare(results[i].Name, rep.results[i], w); err != nil {
 			msgs = append(msgs, err.Error())
-			kinds = append(kinds, wrongWhat(results[i].Name, rep.results[i], w))
+			kinds = append(kinds, wrongWhat(results[i].Name, rep.results[i], w, lang))
 		}
 	}
 	if len(msgs) == 0 {
@@ -318,24 +332,24 @@ func judge(ex checks.Exercise, t Test, rep reply) verdict {
 
 // wrongWhat says what is wrong with a result without saying any value:
 // its type, its length, or its values.
-func wrongWhat(name string, got, want any) string {
+func wrongWhat(name string, got, want any, lang Lang) string {
 	switch {
 	case reflect.TypeOf(got) != reflect.TypeOf(want):
-		return name + ": wrong type"
+		return lang.say(phWrongType2, name)
 	case reflect.ValueOf(want).Kind() == reflect.Slice && (got == nil || reflect.ValueOf(got).IsNil()) && !reflect.ValueOf(want).IsNil():
-		return name + ": got nil"
+		return lang.say(phGotNil, name)
 	case reflect.ValueOf(want).Kind() == reflect.Slice && reflect.ValueOf(got).Len() != reflect.ValueOf(want).Len():
-		return name + ": wrong length"
+		return lang.say(phWrongLength, name)
 	case reflect.ValueOf(want).Kind() == reflect.Slice:
-		return name + ": wrong values"
+		return lang.say(phWrongValues, name)
 	}
-	return name + ": wrong value"
+	return lang.say(phWrongValue, name)
 }
 
 // shapeProblem checks that a property test's matrix result has one row per
 // row of the first argument and that no row is empty, so that nil or an
 // empty answer cannot satisfy "every row sums to 1".
-func shapeProblem(name string, got any, args []any) string {
+func shapeProblem(name string, got any, args []any, lang Lang) string {
 	m, ok := got.([][]float64)
 	if !ok || len(args) == 0 {
 		return ""
@@ -345,19 +359,20 @@ func shapeProblem(name string, got any, args []any) string {
 		return ""
 	}
 	if len(m) != len(in) {
-		return fmt.Sprintf("%s: wrong number of rows", name)
+		return lang.say(phRows, name)
 	}
 	for i := range m {
 		if len(m[i]) != len(in[i]) {
-			return fmt.Sprintf("%s: row %d has the wrong length", name, i)
+			return lang.say(phRowLength, name, i)
 		}
 	}
 	return ""
 }
 
+// truncate keeps the first n bytes of s (whole runes) and marks the cut.
 func truncate(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
-	return s[:n] + "…"
+	return strings.ToValidUTF8(s[:n], "") + "…"
 }

@@ -25,6 +25,8 @@ type Report struct {
 	Seconds    float64          `json:"seconds"`
 	// Isolation is how learner code was contained while it was graded.
 	Isolation Isolation `json:"isolation,omitempty"`
+	// Lang is the language of the report's messages.
+	Lang Lang `json:"lang,omitempty"`
 
 	hiddenVisibility string
 }
@@ -57,6 +59,8 @@ type TestReport struct {
 	// Detail, only with Options.Staff, is what a failed hidden test
 	// returned and expected: never for learners' eyes.
 	Detail string `json:"detail,omitempty"`
+
+	stub bool // the function still panics with "not implemented"
 }
 
 // maxPoints is what an exercise is worth: the points of its tests, which
@@ -78,7 +82,11 @@ func newReport(submission string, opt Options) *Report {
 		rand.Read(b[:])
 		seed = binary.LittleEndian.Uint64(b[:])
 	}
-	rep := &Report{Submission: submission, Seed: seed, hiddenVisibility: opt.HiddenVisibility}
+	lang := opt.Lang
+	if lang == "" {
+		lang = English
+	}
+	rep := &Report{Submission: submission, Seed: seed, Lang: lang, hiddenVisibility: opt.HiddenVisibility}
 	for _, e := range checks.Exercises() {
 		if len(opt.Exercises) > 0 && !contains(opt.Exercises, e.Name) {
 			continue
@@ -103,21 +111,21 @@ func contains(list []string, s string) bool {
 func (r *Report) fail(p Problem, status string) {
 	r.Problems = append(r.Problems, p)
 	for i := range r.Exercises {
-		r.Exercises[i].setProblem(status, p.String())
+		r.Exercises[i].setProblem(status, p.String(), r.Lang)
 	}
 }
 
-func (e *ExerciseReport) setProblem(status, msg string) {
+func (e *ExerciseReport) setProblem(status, msg string, lang Lang) {
 	e.Status, e.Problem, e.Score, e.Tests = status, msg, 0, nil
 	if ex, ok := checks.Lookup(e.Name); ok && status != "missing" {
-		e.Hint = ex.Hint
+		e.Hint = ex.HintIn(string(lang))
 	}
 }
 
 // summarize scores an exercise's tests and sets its score and status.
 // A passed edge case or property pays only when every random test passed
 // too; public tests pay nothing (pointsByKind).
-func (e *ExerciseReport) summarize(ex checks.Exercise) {
+func (e *ExerciseReport) summarize(ex checks.Exercise, lang Lang) {
 	randomOK := true
 	for _, t := range e.Tests {
 		randomOK = randomOK && (t.Kind != KindRandom || t.Passed)
@@ -131,7 +139,7 @@ func (e *ExerciseReport) summarize(ex checks.Exercise) {
 			t.Score = t.Max
 		}
 		e.Score += t.Score
-		if strings.HasPrefix(t.Message, "not implemented") {
+		if t.stub {
 			notImpl++
 		}
 	}
@@ -139,21 +147,21 @@ func (e *ExerciseReport) summarize(ex checks.Exercise) {
 	case e.Score == e.Max:
 		e.Status = "passed"
 	case notImpl == len(e.Tests):
-		e.Status, e.Problem = "not implemented", "not implemented: the function still panics with \"not implemented\""
+		e.Status, e.Problem = "not implemented", lang.say(phStubExercise)
 	case e.Score == 0:
 		e.Status = "failed"
 	default:
 		e.Status = "partial"
 	}
 	if e.Score < e.Max {
-		e.Hint = ex.Hint
+		e.Hint = ex.HintIn(string(lang))
 	}
 }
 
 // unpaid says why a passed test earned nothing.
-func (t TestReport) unpaid() string {
+func (t TestReport) unpaid(lang Lang) string {
 	if t.Passed && t.Score < t.Max {
-		return "passed, but pays only once every random-input test passes too"
+		return lang.say(phUnpaid)
 	}
 	return ""
 }
@@ -176,35 +184,35 @@ func (r *Report) Percent() float64 {
 }
 
 // WriteText writes the report as a table for a terminal: one row per
-// exercise, then what failed and why, with hints. Everything that comes
-// from the submission is printed with its control characters escaped, so
-// it cannot move the cursor or forge lines.
+// exercise, then what failed and why, with hints, in the report's language.
+// Everything that comes from the submission is printed with its control
+// characters escaped, so it cannot move the cursor or forge lines.
 func (r *Report) WriteText(w io.Writer) error {
-	fmt.Fprintf(w, "Submission %s: %g / %g points (%.0f%%)   seed %d   isolation: %s\n\n",
-		clean(r.Submission), r.Score, r.Max, r.Percent(), r.Seed, r.isolationText())
+	l := r.lang()
+	fmt.Fprint(w, l.say(phHeader, clean(r.Submission), r.Score, r.Max, r.Percent(), r.Seed, r.isolationText())+"\n\n")
 	if r.Isolation == IsolationNone {
-		fmt.Fprintf(w, "  WARNING: %s\n", noSandboxWarning)
+		fmt.Fprintf(w, "  %s: %s\n", l.say(phWarningCap), noSandboxWarning)
 	}
 	for _, p := range r.Problems {
-		fmt.Fprintf(w, "  problem: %s\n", clean(p.String()))
+		fmt.Fprintf(w, "  %s: %s\n", l.say(phProblem), clean(p.String()))
 	}
 	for _, warn := range r.Warnings {
-		fmt.Fprintf(w, "  warning: %s\n", clean(warn))
+		fmt.Fprintf(w, "  %s: %s\n", l.say(phWarning), clean(warn))
 	}
 	if len(r.Problems)+len(r.Warnings) > 0 {
 		fmt.Fprintln(w)
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "EXERCISE\tTOPIC\tSCORE\tMAX\tSTATUS")
+	fmt.Fprintln(tw, l.say(phColumns))
 	for _, e := range r.Exercises {
-		fmt.Fprintf(tw, "%s\t%s\t%g\t%g\t%s\n", e.Name, e.Topic, e.Score, e.Max, e.Status)
+		fmt.Fprintf(tw, "%s\t%s\t%g\t%g\t%s\n", e.Name, e.Topic, e.Score, e.Max, l.word(statusText, e.Status))
 	}
 	tw.Flush()
 	for _, e := range r.Exercises {
 		if e.Score == e.Max {
 			continue
 		}
-		fmt.Fprintf(w, "\n%s (%g/%g): %s\n", e.Name, e.Score, e.Max, e.Status)
+		fmt.Fprintf(w, "\n%s (%g/%g): %s\n", e.Name, e.Score, e.Max, l.word(statusText, e.Status))
 		if e.Problem != "" {
 			fmt.Fprintf(w, "  %s\n", clean(e.Problem))
 		}
@@ -212,19 +220,27 @@ func (r *Report) WriteText(w io.Writer) error {
 			switch {
 			case e.Status == "not implemented":
 			case !t.Passed:
-				fmt.Fprintf(w, "  - %s test %q (-%g): %s\n", t.Kind, t.Name, t.Max, clean(t.Message))
+				fmt.Fprintf(w, "  - %s\n", l.say(phTestLine, l.word(kindText, t.Kind), t.Name, t.Max, clean(t.Message)))
 				if t.Detail != "" {
-					fmt.Fprintf(w, "      staff only: %s\n", clean(t.Detail))
+					fmt.Fprintf(w, "      %s: %s\n", l.say(phStaffOnly), clean(t.Detail))
 				}
-			case t.unpaid() != "":
-				fmt.Fprintf(w, "  - %s test %q (-%g): %s\n", t.Kind, t.Name, t.Max, t.unpaid())
+			case t.unpaid(l) != "":
+				fmt.Fprintf(w, "  - %s\n", l.say(phTestLine, l.word(kindText, t.Kind), t.Name, t.Max, t.unpaid(l)))
 			}
 		}
 		if e.Hint != "" {
-			fmt.Fprintf(w, "  hint: %s\n", e.Hint)
+			fmt.Fprintf(w, "  %s: %s\n", l.say(phHint), e.Hint)
 		}
 	}
 	return nil
+}
+
+// lang is the report's language (English for a report without one).
+func (r *Report) lang() Lang {
+	if r.Lang == "" {
+		return English
+	}
+	return r.Lang
 }
 
 // noSandboxWarning is printed on every report graded without isolation.
@@ -232,7 +248,7 @@ const noSandboxWarning = "graded WITHOUT a sandbox (--no-sandbox): the learner's
 
 func (r *Report) isolationText() string {
 	if r.Isolation == "" {
-		return "none needed (no learner code ran)"
+		return r.lang().say(phNoLearner)
 	}
 	return string(r.Isolation)
 }
@@ -299,9 +315,10 @@ func (r *Report) Gradescope() GradescopeResults {
 		hiddenVis = "after_due_date"
 	}
 	var sum strings.Builder
-	fmt.Fprintf(&sum, "%g / %g points. Hidden random inputs from seed %d. Isolation: %s.", r.Score, r.Max, r.Seed, r.isolationText())
+	l := r.lang()
+	sum.WriteString(l.say(phGSSummary, r.Score, r.Max, r.Seed, r.isolationText()))
 	if r.Isolation == IsolationNone {
-		fmt.Fprintf(&sum, "\nWARNING: %s", noSandboxWarning)
+		fmt.Fprintf(&sum, "\n%s: %s", l.say(phWarningCap), noSandboxWarning)
 	}
 	for _, p := range r.Problems {
 		fmt.Fprintf(&sum, "\n%s", clean(p.String()))
@@ -311,7 +328,7 @@ func (r *Report) Gradescope() GradescopeResults {
 		if len(e.Tests) == 0 {
 			out := clean(e.Problem)
 			if e.Hint != "" {
-				out += "\nHint: " + e.Hint
+				out += "\n" + l.say(phHint) + ": " + e.Hint
 			}
 			res.Tests = append(res.Tests, GradescopeTest{Name: e.Name, Score: e.Score, MaxScore: e.Max, Output: out, Visibility: "visible", Status: "failed"})
 			continue
@@ -322,13 +339,13 @@ func (r *Report) Gradescope() GradescopeResults {
 			if t.Kind == KindPublic {
 				gt.Visibility = "visible"
 			}
-			if !t.Passed || t.unpaid() != "" {
-				gt.Status, gt.Output = "failed", clean(t.Message)+t.unpaid()
+			if !t.Passed || t.unpaid(l) != "" {
+				gt.Status, gt.Output = "failed", clean(t.Message)+t.unpaid(l)
 				if t.Detail != "" {
-					gt.Output += "\nStaff only: " + clean(t.Detail)
+					gt.Output += "\n" + l.say(phStaffOnly) + ": " + clean(t.Detail)
 				}
 				if e.Hint != "" {
-					gt.Output += "\nHint: " + e.Hint
+					gt.Output += "\n" + l.say(phHint) + ": " + e.Hint
 				}
 			}
 			res.Tests = append(res.Tests, gt)

@@ -3,7 +3,6 @@ package grader
 import (
 	"crypto/rand"
 	"errors"
-	"fmt"
 	"os"
 	"os/exec"
 	"strings"
@@ -77,6 +76,7 @@ func (c *capped) String() string {
 // process is one running learner program.
 type process struct {
 	sb      *sandbox
+	lang    Lang
 	cmd     *exec.Cmd
 	calls   *os.File
 	w       *wire.Writer
@@ -105,7 +105,7 @@ var (
 // start runs the program in the sandbox, under the run limits, with an
 // empty environment, and waits for its hello, which comes once the learner
 // package's init has finished.
-func start(sb *sandbox, prog *program, limits Limits) (*process, error) {
+func start(sb *sandbox, prog *program, limits Limits, lang Lang) (*process, error) {
 	callsR, callsW, err := os.Pipe()
 	if err != nil {
 		return nil, err
@@ -132,7 +132,7 @@ func start(sb *sandbox, prog *program, limits Limits) (*process, error) {
 		repliesR.Close()
 		return nil, err
 	}
-	p := &process{sb: sb, cmd: cmd, calls: callsW, w: wire.NewWriter(callsW), r: wire.NewReader(repliesR),
+	p := &process{sb: sb, lang: lang, cmd: cmd, calls: callsW, w: wire.NewWriter(callsW), r: wire.NewReader(repliesR),
 		out: out, limits: limits, done: make(chan struct{})}
 	go func() {
 		p.waitErr = cmd.Wait()
@@ -158,7 +158,7 @@ func start(sb *sandbox, prog *program, limits Limits) (*process, error) {
 	})
 	if err != nil {
 		p.kill()
-		return nil, p.failure(err, "while starting (in your package's init functions)")
+		return nil, p.failure(err, lang.say(phWhileStarting))
 	}
 	return p, nil
 }
@@ -224,32 +224,41 @@ func (p *process) call(name string, args []any, deadline time.Time) (reply, erro
 	return rep, nil
 }
 
-// failure explains why the program stopped answering, from what it printed.
+// failure explains why the program stopped answering, from what it
+// printed. A panic's own text is the learner's and may print hidden
+// inputs: it goes into Detail, shown on public checks only, unless it is
+// the Go runtime's ("runtime error: ...").
 func (p *process) failure(err error, when string) error {
+	l := p.lang
 	if err == errTimeout {
 		limit := p.limits.Time
 		if when != "" {
 			limit = p.limits.Startup
 		}
-		return &RunError{Kind: "timeout", Message: oneLine(fmt.Sprintf(
-			"time limit exceeded (%v) %s", limit, when)) + ": an infinite loop, or far too much work?"}
+		return &RunError{Kind: "timeout", Message: oneLine(l.say(phTimeLimit, limit, when))}
 	}
 	<-p.done
 	out := p.out.String()
-	kind, msg := "crash", "your code stopped the program "+when
+	re := &RunError{Kind: "crash", Message: l.say(phStopped, when)}
 	switch {
 	case strings.Contains(out, "out of memory") || strings.Contains(out, "cannot allocate memory"):
-		kind, msg = "memory", oneLine(fmt.Sprintf("memory limit exceeded (%d MiB) %s", p.limits.Memory>>20, when))+": a huge or endless allocation?"
+		re.Kind, re.Message = "memory", l.say(phMemory, p.limits.Memory>>20, when)
 	case strings.Contains(out, "stack exceeds") || strings.Contains(out, "stack overflow"):
-		msg = oneLine("stack overflow "+when) + ": a recursion that never ends?"
+		re.Message = l.say(phStack, when)
 	case strings.Contains(out, "panic: "):
-		msg = "a panic stopped the program " + when + " (in a goroutine?): " + firstLine(out[strings.Index(out, "panic: "):])
+		panicked := firstLine(out[strings.Index(out, "panic: "):])
+		re.Message = l.say(phPanicStop, when)
+		re.Detail = oneLine(re.Message + ": " + panicked)
+		if strings.HasPrefix(panicked, "panic: runtime error: ") {
+			re.Message = re.Detail
+		}
 	case strings.Contains(out, "fatal error: "):
-		msg = "the Go runtime stopped the program " + when + ": " + firstLine(out[strings.Index(out, "fatal error: "):])
+		re.Message = l.say(phRuntimeStop, when, firstLine(out[strings.Index(out, "fatal error: "):]))
 	case p.waitErr != nil:
-		msg = fmt.Sprintf("the program ended unexpectedly %s (%v)", when, p.waitErr)
+		re.Message = l.say(phEnded, when, p.waitErr)
 	}
-	return &RunError{Kind: kind, Message: oneLine(msg)}
+	re.Message = oneLine(re.Message)
+	return re
 }
 
 // oneLine collapses runs of white space.
@@ -258,7 +267,8 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 // RunError says why a learner program gave no answer.
 type RunError struct {
 	Kind    string // "timeout", "memory" or "crash"
-	Message string
+	Message string // for learners
+	Detail  string // with the learner's own panic text: public checks and staff only
 }
 
 func (e *RunError) Error() string { return e.Message }

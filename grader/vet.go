@@ -101,7 +101,7 @@ func vet(src *Source) vetResult {
 					continue // helpers may be anything, generic ones too
 				}
 				if fd.Type.TypeParams != nil {
-					res.types[fd.Name.Name] = "a generic function"
+					res.types[fd.Name.Name] = genericType
 					continue
 				}
 				var b bytes.Buffer
@@ -112,6 +112,10 @@ func vet(src *Source) vetResult {
 	}
 	return res
 }
+
+// genericType stands for the type of a generic exercise function, which
+// no exercise has.
+const genericType = "generic"
 
 // cellLine is the //line directive FromNotebook writes before each
 // declaration, so that errors point to "cell N:line".

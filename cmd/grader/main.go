@@ -74,10 +74,16 @@ func optionFlags(fs *flag.FlagSet) func() grader.Options {
 	vis := fs.String("visibility", "after_due_date", "Gradescope visibility of hidden tests: hidden, after_due_date or visible")
 	isolation := fs.String("isolation", "auto", "how learner code is contained: auto, bubblewrap or user (a dedicated user, for containers without user namespaces)")
 	noSandbox := fs.Bool("no-sandbox", false, "run learner code without isolation, resource limits only: for trusted code (every report then says so)")
+	lang := fs.String("lang", "en", "language of learner feedback: en or id (Bahasa Indonesia)")
 	staff := fs.Bool("staff", false, "show failed hidden tests' values (returned and expected) in the reports: for course staff only, never for learners")
 	return func() grader.Options {
 		opt := grader.Options{Seed: *seed, HiddenVisibility: *vis, Staff: *staff,
 			Limits: grader.Limits{Time: *timeLimit, Memory: *memory << 20}}
+		var err error
+		if opt.Lang, err = grader.ParseLang(*lang); err != nil {
+			fmt.Fprintln(os.Stderr, "grader: -lang:", err)
+			os.Exit(2)
+		}
 		switch *isolation {
 		case "auto":
 		case "bubblewrap":

@@ -51,6 +51,9 @@ func TestCatalog(t *testing.T) {
 		if len(e.Cases) == 0 || e.Hint == "" || e.Topic == "" {
 			t.Errorf("%s: needs cases, a hint and a topic", e.Name)
 		}
+		if e.HintIn("id") == e.Hint {
+			t.Errorf("%s: needs its hint in Bahasa Indonesia (hints_id.go)", e.Name)
+		}
 		for _, c := range e.Cases {
 			if len(c.Args) != len(params) || len(c.Want) != len(results) {
 				t.Errorf("%s %q: %d args and %d results, want %d and %d", e.Name, c.Name, len(c.Args), len(c.Want), len(params), len(results))

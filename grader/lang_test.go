@@ -1,0 +1,81 @@
+package grader
+
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestPhrasesHaveBothLanguages reads lang.go: every phrase has an
+// Indonesian text with the same fmt verbs, in the same order, as its
+// English one.
+func TestPhrasesHaveBothLanguages(t *testing.T) {
+	f, err := parser.ParseFile(token.NewFileSet(), "lang.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	verbs := regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
+	n := 0
+	ast.Inspect(f, func(node ast.Node) bool {
+		lit, ok := node.(*ast.CompositeLit)
+		if !ok || len(lit.Elts) != 2 {
+			return true
+		}
+		if id, ok := lit.Type.(*ast.Ident); lit.Type != nil && (!ok || id.Name != "phrase") {
+			return true
+		}
+		text := func(e ast.Expr) (string, bool) {
+			b, ok := e.(*ast.BasicLit)
+			if !ok {
+				return "", false
+			}
+			s, err := strconv.Unquote(b.Value)
+			return s, err == nil
+		}
+		en, ok1 := text(lit.Elts[0])
+		id, ok2 := text(lit.Elts[1])
+		if !ok1 || !ok2 {
+			return true
+		}
+		n++
+		if id == "" || strings.Join(verbs.FindAllString(en, -1), " ") != strings.Join(verbs.FindAllString(id, -1), " ") {
+			t.Errorf("phrase %q / %q: the Indonesian text must exist and use the same verbs", en, id)
+		}
+		return true
+	})
+	if n < 40 {
+		t.Errorf("found only %d phrases", n)
+	}
+}
+
+// TestIndonesianFeedback grades a planted mistake and a missing function
+// with Lang: Indonesian: the text report and Gradescope's output speak
+// Indonesian, with the Indonesian hint.
+func TestIndonesianFeedback(t *testing.T) {
+	t.Parallel()
+	m := mutants[0] // MSEGrad's sign error
+	rep := grade(t, copySolutions(t, m), Options{Seed: 4, Exercises: []string{"MSEGrad", "RMSE"}, Lang: Indonesian})
+	txt := rep.Text()
+	for _, want := range []string{"Kiriman", "poin", "petunjuk: ∂MSE/∂pred_i", "perhatikan tandanya", "gagal", "tes acak", "nilai-nilainya salah"} {
+		if !strings.Contains(txt, want) {
+			t.Errorf("the Indonesian report lacks %q:\n%s", want, txt)
+		}
+	}
+	for _, english := range []string{"hint:", "points", "wrong values", "random test"} {
+		if strings.Contains(txt, english) {
+			t.Errorf("the Indonesian report says %q:\n%s", english, txt)
+		}
+	}
+	gs := rep.Gradescope()
+	if !strings.Contains(gs.Output, "poin") {
+		t.Errorf("Gradescope output: %q", gs.Output)
+	}
+	missing := grade(t, writeDir(t, pkg("", "")), Options{Exercises: []string{"RMSE"}, Lang: Indonesian})
+	if p := missing.exercise("RMSE").Problem; !strings.Contains(p, "tidak ditemukan") {
+		t.Errorf("missing function, in Indonesian: %q", p)
+	}
+}
