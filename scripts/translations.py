@@ -188,7 +188,30 @@ def cmd_build(root, wanted):
     return status
 
 
+README_MARK = re.compile(r"<!-- .*?README\.md \(sha256 ([0-9a-f]{64})\)")
+
+
+def readme_note(root):
+    """A note when README.md changed since README.id.md was translated, or None."""
+    try:
+        with open(os.path.join(root, "README.id.md"), encoding="utf-8") as f:
+            m = README_MARK.search(f.readline())
+        with open(os.path.join(root, "README.md"), "rb") as f:
+            now = hashlib.sha256(f.read()).hexdigest()
+    except OSError:
+        return None
+    if m is None:
+        return "note: README.id.md does not record which README.md it translates (sha256 in its first line)"
+    if m.group(1) != now:
+        return ("note: README.md changed since README.id.md was translated; update README.id.md and the "
+                "sha256 in its first line to %s (`git diff` of README.md shows what changed)" % now)
+    return None
+
+
 def cmd_check(root):
+    note = readme_note(root)
+    if note:
+        print(note)
     problems = []
     names = english_names(root)
     for lang in LANGS:
@@ -285,6 +308,9 @@ def cmd_status(root, wanted):
                 stale += 1
                 print("==== %s:%d: section %%%%%s %s... matches no cell: the English cell was removed or changed beyond recognition"
                       % (rel(root, tr_path), s.line, s.kind, s.hash[:12]))
+    note = readme_note(root)
+    if note:
+        print(note)
     if stale == 0:
         print("translations: up to date")
     return 1 if stale else 0
