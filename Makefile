@@ -74,7 +74,7 @@ notebooks:
 book:
 	@bash scripts/build-book.sh
 
-## translations: rebuild the Indonesian notebooks notebooks/id/*.ipynb from the English ones and notebooks/id/*.id.md
+## translations: rebuild the Indonesian notebooks notebooks/id/*.ipynb from the English ones and notebooks/id/translations/
 translations:
 	@$(PY) scripts/translations.py build
 

@@ -10,7 +10,7 @@ import (
 )
 
 // The Indonesian edition is built from the English notebooks and the
-// per-cell translations in notebooks/id/*.id.md by scripts/translations.py.
+// per-cell translations in notebooks/id/translations/ by scripts/translations.py.
 
 // translationsCheck runs `scripts/translations.py check` on the course in
 // root and returns its output and whether it passed.
@@ -29,7 +29,7 @@ func translationsCheck(t *testing.T, root string) (string, bool) {
 // Indonesian notebooks are exactly what the translations build.
 func TestTranslationsAreInStep(t *testing.T) {
 	if out, ok := translationsCheck(t, ".."); !ok {
-		t.Errorf("the Indonesian edition is out of step with the English one (fix the translations in notebooks/id/*.id.md, "+
+		t.Errorf("the Indonesian edition is out of step with the English one (fix the translations in notebooks/id/translations/, "+
 			"`make translations-status` shows what changed, `make translations` rebuilds):\n%s", out)
 	}
 }
@@ -39,10 +39,10 @@ func TestTranslationsAreInStep(t *testing.T) {
 func copyCourse(t *testing.T) string {
 	t.Helper()
 	root := t.TempDir()
-	if err := os.MkdirAll(filepath.Join(root, "notebooks", "id"), 0o755); err != nil {
+	if err := os.MkdirAll(filepath.Join(root, "notebooks", "id", "translations"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, glob := range []string{"*.ipynb", "id/*.ipynb", "id/*.id.md"} {
+	for _, glob := range []string{"*.ipynb", "id/*.ipynb", "id/translations/*.id.md"} {
 		paths, _ := filepath.Glob(glob)
 		if len(paths) == 0 {
 			t.Fatalf("no files match notebooks/%s", glob)
@@ -126,7 +126,7 @@ func TestTranslationsCheckFailsOnDrift(t *testing.T) {
 		{name: "Indonesian notebook edited by hand", file: "id/" + nb, raw: func(s string) string {
 			return strings.Replace(s, "fmt.Println", "fmt.Print", 1)
 		}, want: "notebooks/id/" + nb + ": not what the translation builds"},
-		{name: "substitution matches nothing", file: "id/00-start-here.id.md", raw: func(s string) string {
+		{name: "substitution matches nothing", file: "id/translations/00-start-here.id.md", raw: func(s string) string {
 			return strings.Replace(s, "\" => \"", "!\" => \"", 1)
 		}, want: "matches nothing in the English code"},
 		{name: "Indonesian notebook missing", file: "id/" + nb, raw: func(string) string { return "" },

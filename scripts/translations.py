@@ -7,7 +7,7 @@
     scripts/translations.py stub   NN         print a translation file for a new notebook
 
 The English notebook notebooks/NN-name.ipynb is the one source of the code.
-Its translation notebooks/id/NN-name.id.md holds, for every cell of the
+Its translation notebooks/id/translations/NN-name.id.md holds, for every cell of the
 English notebook, a section that starts with the cell's kind and the sha256
 of its English source:
 
@@ -104,7 +104,7 @@ def parse(path):
 def paths(root, lang, name):
     """English notebook, translation file, translated notebook."""
     return (os.path.join(root, "notebooks", name + ".ipynb"),
-            os.path.join(root, "notebooks", lang, name + "." + lang + ".md"),
+            os.path.join(root, "notebooks", lang, "translations", name + "." + lang + ".md"),
             os.path.join(root, "notebooks", lang, name + ".ipynb"))
 
 
@@ -228,7 +228,8 @@ def cmd_check(root):
                 stored = None
             if stored != text:
                 problems.append("%s: not what the translation builds; run `make translations`" % rel(root, out))
-        for p in sorted(glob.glob(os.path.join(root, "notebooks", lang, "*"))):
+        for p in sorted(glob.glob(os.path.join(root, "notebooks", lang, "*.ipynb")) +
+                        glob.glob(os.path.join(root, "notebooks", lang, "translations", "*"))):
             base = os.path.basename(p)
             stem = base[:-len(".ipynb")] if base.endswith(".ipynb") else base[:-len("." + lang + ".md")] if base.endswith("." + lang + ".md") else None
             if stem is not None and stem not in names:
