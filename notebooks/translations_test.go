@@ -129,7 +129,10 @@ func TestTranslationsCheckFailsOnDrift(t *testing.T) {
 		{name: "substitution matches nothing", file: "id/translations/00-start-here.id.md", raw: func(s string) string {
 			return strings.Replace(s, "\" => \"", "!\" => \"", 1)
 		}, want: "matches nothing in the English code"},
-		{name: "Indonesian notebook missing", file: "id/" + nb, raw: func(string) string { return "" },
+		{name: "formula changed in a translation", file: "id/translations/00-start-here.id.md", raw: func(s string) string {
+			return strings.Replace(s, `\tanh(w x + b)$$`, `\tanh(wx + b)$$`, 1)
+		}, want: "of the English text is missing or changed"},
+		{name: "Indonesian notebook emptied", file: "id/" + nb, raw: func(string) string { return "" },
 			want: "notebooks/id/" + nb + ": not what the translation builds"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -22,7 +22,9 @@ as it is, except for the exact substitutions listed in its section (one a
 line, each side a JSON string): chart titles, axis names, table headers and
 printed sentences. Every substitution must match the English code, so code
 never differs between the editions except in those strings. Lines before
-the first section are notes for translators and are ignored.
+the first section are notes for translators and are ignored. Formulas
+($...$, $$...$$) are kept as they are: check fails when one of an English
+cell's formulas is missing from its translation.
 
 `check` fails when an English cell has no section with its hash (the cell
 is new or changed since it was translated), when a section matches no cell
@@ -33,6 +35,7 @@ the version that was translated (found in git history); update the text,
 paste the new hash it prints, then `build`.
 """
 import argparse
+import collections
 import copy
 import difflib
 import glob
@@ -47,6 +50,9 @@ import nbformat
 
 LANGS = ("id",)
 SECTION = re.compile(r"^%%(md|code) ([0-9a-f]{64})\s*$")
+# Formulas: $$...$$ and $...$. A translation keeps every formula of its
+# English cell, character for character (it may add some).
+MATH = re.compile(r"\$\$.+?\$\$|\$[^$\n]+?\$", re.S)
 
 
 def cell_hash(source):
@@ -138,6 +144,10 @@ def translate(root, lang, name):
         if kind == "md":
             if not s.text.strip():
                 problems.append("%s:%d: cell %d has an empty translation" % (rel(root, tr_path), s.line, i))
+            missing = collections.Counter(MATH.findall(cell.source)) - collections.Counter(MATH.findall(s.text))
+            for formula in sorted(missing):
+                problems.append("%s:%d: cell %d: the formula %s of the English text is missing or changed"
+                                % (rel(root, tr_path), s.line, i, formula))
             cell.source = s.text
         else:
             src = cell.source
