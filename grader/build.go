@@ -1,14 +1,14 @@
 package grader
 
 import (
-	"bytes"
 	"context"
 	_ "embed"
+	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/deepdive-dl/backprop/exercises/checks"
 )
@@ -72,6 +72,16 @@ func init() {
 `, e.Name, r, e.Name, strings.Join(args, ", "), r)
 }
 
+// learnerModuleFiles are the files of the learner module that the grader
+// writes: go.mod, the generated main and the protocol.
+func learnerModuleFiles() map[string][]byte {
+	return map[string][]byte{
+		"go.mod":       []byte("module " + learnerModule + "\n\ngo 1.24\n"),
+		"main.go":      []byte(mainSource),
+		"wire/wire.go": wireSource,
+	}
+}
+
 // program is a built learner program.
 type program struct {
 	dir, path string
@@ -79,56 +89,48 @@ type program struct {
 	wrongType map[string]string
 }
 
-// buildEnv is the environment of go build: offline, no cgo, no workspace.
-func buildEnv() []string {
-	var env []string
-	for _, kv := range os.Environ() {
-		switch k, _, _ := strings.Cut(kv, "="); k {
-		case "GOFLAGS", "GOPROXY", "GOWORK", "CGO_ENABLED", "GOTOOLCHAIN", "GO111MODULE", "GOOS", "GOARCH", "GOENV":
-			continue
-		}
-		env = append(env, kv)
-	}
-	return append(env, "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off", "CGO_ENABLED=0",
-		"GOTOOLCHAIN=local", "GO111MODULE=on", "GOENV=off")
-}
+// learnerFileName is the name under which the learner's i-th file is
+// compiled: whatever the submission called its files (long, odd, or
+// chosen to look like another path), the build only sees f001.go, ...
+func learnerFileName(i int) string { return fmt.Sprintf("f%03d.go", i+1) }
 
-// build writes the learner module into a new directory under tmp and
-// compiles it. Exercises whose adapter does not compile (a type the
-// learner's function has that vet could not see) are dropped one by one and
-// recorded in wrongType; an error in the learner's own files is returned as
-// problems.
-func build(ctx context.Context, tmp string, src *Source, exercises []checks.Exercise) (*program, []Problem, error) {
-	dir, err := os.MkdirTemp(tmp, "build-")
-	if err != nil {
-		return nil, nil, err
-	}
+// build writes the learner module into dir (which the caller removes) and
+// compiles it in the sandbox, within the compile limits. Exercises whose
+// adapter does not compile (a type the learner's function has that vet
+// could not see) are dropped one by one and recorded in wrongType; an error
+// in the learner's own files, a compile that runs out of time or memory,
+// or a compiler that crashes on the code is returned as problems: they cost
+// the learner, not the class.
+func build(ctx context.Context, sb *sandbox, dir string, src *Source, exercises []checks.Exercise, limits Limits) (*program, []Problem, error) {
 	prog := &program{dir: dir, path: filepath.Join(dir, "learner-program"), adapters: map[string]bool{}, wrongType: map[string]string{}}
-	files := map[string][]byte{
-		"go.mod":       []byte("module " + learnerModule + "\n\ngo 1.24\n"),
-		"main.go":      []byte(mainSource),
-		"wire/wire.go": wireSource,
-	}
-	for name, data := range src.Files {
-		files["exercises/"+name] = data
+	files := learnerModuleFiles()
+	original := map[string]string{} // compiled name → the learner's name
+	for i, name := range src.names() {
+		files["exercises/"+learnerFileName(i)] = src.Files[name]
+		original[learnerFileName(i)] = name
 	}
 	for _, e := range exercises {
 		files["adapter_"+e.Name+".go"] = []byte(adapterSource(e))
 		prog.adapters[e.Name] = true
 	}
-	for name, data := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return nil, nil, err
-		}
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			return nil, nil, err
-		}
+	if err := writeTree(dir, files); err != nil {
+		return nil, nil, err
+	}
+	home := filepath.Join(dir, ".home")
+	if sb.isolation == IsolationBubblewrap {
+		home = "/tmp"
+	} else if err := os.Mkdir(home, 0o700); err != nil {
+		return nil, nil, err
+	}
+	cache, err := sb.cacheFor(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := sb.own(dir); err != nil {
+		return nil, nil, err
 	}
 	for {
-		cmd := exec.CommandContext(ctx, "go", "build", "-o", prog.path, ".")
-		cmd.Dir, cmd.Env = dir, buildEnv()
-		out, err := cmd.CombinedOutput()
+		out, err := compile(ctx, sb, dir, home, cache, prog.path, limits)
 		if err == nil {
 			return prog, nil, nil
 		}
@@ -137,7 +139,7 @@ func build(ctx context.Context, tmp string, src *Source, exercises []checks.Exer
 		}
 		var learner []Problem
 		dropped := false
-		for _, line := range strings.Split(string(out), "\n") {
+		for _, line := range strings.Split(out, "\n") {
 			if line == "" || strings.HasPrefix(line, "#") {
 				continue
 			}
@@ -152,14 +154,70 @@ func build(ctx context.Context, tmp string, src *Source, exercises []checks.Exer
 				}
 				continue
 			}
-			p.File = strings.TrimPrefix(p.File, "exercises/")
-			learner = append(learner, p)
+			if name, ok := original[strings.TrimPrefix(p.File, "exercises/")]; ok {
+				p.File = name
+				learner = append(learner, p)
+			} else if strings.HasPrefix(p.File, "cell ") { // a notebook's cell, from FromNotebook's //line
+				learner = append(learner, p)
+			}
 		}
 		if len(learner) > 0 {
 			return nil, learner, nil
 		}
 		if !dropped {
-			return nil, nil, fmt.Errorf("go build failed: %s", bytes.TrimSpace(out))
+			return nil, []Problem{{Message: compileFailure(err, out, limits)}}, nil
 		}
 	}
+}
+
+// errCompileTime is a compile that ran out of wall time.
+var errCompileTime = errors.New("compile time limit")
+
+// compile runs go build in the sandbox and returns its output.
+func compile(ctx context.Context, sb *sandbox, dir, home, cache, out string, limits Limits) (string, error) {
+	goBin := filepath.Join(sb.goroot, "bin", "go")
+	cl := compileLimits(limits)
+	cmd, cleanup, err := sb.command(goBin, []string{"build", "-o", out, "."}, buildEnv(sb.goroot, home, cache),
+		cl, nil, []string{sb.goroot, sb.cache}, dir)
+	if err != nil {
+		return "", err
+	}
+	output := &capped{max: 64 << 10}
+	cmd.Stdout, cmd.Stderr = output, output
+	err = cmd.Start()
+	cleanup()
+	if err != nil {
+		return "", err
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	timer := time.NewTimer(cl.wall)
+	defer timer.Stop()
+	select {
+	case err = <-done:
+	case <-timer.C:
+		sb.kill(cmd)
+		<-done
+		err = errCompileTime
+	case <-ctx.Done():
+		sb.kill(cmd)
+		<-done
+		err = ctx.Err()
+	}
+	sb.kill(cmd) // whatever the compiler started goes with it
+	return output.String(), err
+}
+
+// compileFailure explains a build that failed without an error in the
+// learner's files.
+func compileFailure(err error, out string, limits Limits) string {
+	switch {
+	case errors.Is(err, errCompileTime):
+		return fmt.Sprintf("compiling your code took longer than %v: the compiler gave up (very deep generic instantiations or huge constant expressions?)", limits.Compile)
+	case strings.Contains(out, "out of memory") || strings.Contains(out, "cannot allocate memory") ||
+		strings.Contains(out, "signal: killed") || strings.Contains(out, "signal: CPU time limit exceeded"):
+		return fmt.Sprintf("compiling your code needed more than the allowed %v of CPU time or 4 GiB of memory: the compiler gave up (very deep generic instantiations or huge constant expressions?)", limits.Compile)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	return "the Go compiler failed on your code: " + oneLine(truncate(lines[len(lines)-1], 300))
 }

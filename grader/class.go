@@ -64,6 +64,13 @@ func GradeClass(ctx context.Context, dir, outDir string, workers int, opt Option
 	if workers < 1 {
 		workers = runtime.NumCPU()
 	}
+	if sb, err := newSandbox(opt.Isolation); err != nil {
+		return nil, err
+	} else if sb.isolation == IsolationUser {
+		// All learners would share one uid: one at a time, each one's
+		// processes reaped before the next starts.
+		workers = 1
+	}
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for range workers {
@@ -115,10 +122,11 @@ func writeClass(outDir string, entries []ClassEntry) error {
 	header = append(header, exerciseNames()...)
 	header = append(header, "problem", "seed")
 	w.Write(header)
+	names := map[string]bool{}
 	num := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 	for _, e := range entries {
 		r := e.Report
-		row := []string{e.Learner, num(r.Score), num(r.Max), fmt.Sprintf("%.1f", r.Percent())}
+		row := []string{csvText(e.Learner), num(r.Score), num(r.Max), fmt.Sprintf("%.1f", r.Percent())}
 		for _, name := range exerciseNames() {
 			row = append(row, num(r.exercise(name).Score))
 		}
@@ -126,10 +134,10 @@ func writeClass(outDir string, entries []ClassEntry) error {
 		if len(r.Problems) > 0 {
 			problem = r.Problems[0].String()
 		}
-		row = append(row, problem, strconv.FormatUint(r.Seed, 10))
+		row = append(row, csvText(problem), strconv.FormatUint(r.Seed, 10))
 		w.Write(row)
 
-		base := filepath.Join(outDir, "feedback", safeName(e.Learner))
+		base := filepath.Join(outDir, "feedback", uniqueName(names, safeName(e.Learner)))
 		if err := os.WriteFile(base+".txt", []byte(r.Text()), 0o644); err != nil {
 			return err
 		}
@@ -154,12 +162,42 @@ func (r *Report) exercise(name string) ExerciseReport {
 	return ExerciseReport{}
 }
 
-// safeName keeps a learner's name usable as a file name.
+// safeName makes a learner's name a plain file name: letters, digits, '.',
+// '-' and '_' only, not starting with a dot, at most 100 bytes.
 func safeName(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '/' || r == '\\' || r == 0 || r == ':' {
-			return '_'
+	s = strings.Map(func(r rune) rune {
+		if r < 0x80 && (r == '.' || r == '-' || r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
+			return r
 		}
-		return r
+		return '_'
 	}, s)
+	s = strings.TrimLeft(s, ".")
+	if len(s) > 100 {
+		s = s[:100]
+	}
+	if s == "" {
+		s = "learner"
+	}
+	return s
+}
+
+// uniqueName returns name, or name-2, name-3, ... if taken, and takes it.
+func uniqueName(taken map[string]bool, name string) string {
+	n := name
+	for i := 2; taken[n]; i++ {
+		n = fmt.Sprintf("%s-%d", name, i)
+	}
+	taken[n] = true
+	return n
+}
+
+// csvText neutralises a text cell that a spreadsheet would run as a
+// formula (a leading =, +, -, @, tab or carriage return) and escapes
+// control characters.
+func csvText(s string) string {
+	s = clean(s)
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }

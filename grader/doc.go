@@ -13,40 +13,57 @@
 //
 // Every exercise of the catalog (package exercises/checks) has
 //
-//   - public tests: the catalog's worked examples, which learners see (1 point each);
-//   - random tests: inputs drawn from a seed that is fresh for each grading
-//     run unless Options.Seed fixes it, and recorded in the report (2 points each);
+//   - public tests: the catalog's worked examples, which learners see and
+//     can answer from a table, so they are practice: 0 points;
+//   - random tests: inputs drawn from the report's seed, fresh for each
+//     grading run unless Options.Seed fixes it (2 points each);
 //   - edge cases: huge logits, probabilities of exactly 0 and 1, a batch of
 //     one, non-square matrices, the first step of Adam (2 points each);
 //   - properties: rows of a softmax sum to 1, the function leaves its
 //     arguments unchanged (1 point each).
 //
+// Edge cases and properties pay only when every random test of the
+// exercise passes: zeros, a constant or an argument returned can satisfy
+// "perfect prediction" or "rows sum to 1" by accident, and work that does
+// nothing must score 0 (degenerate_test.go checks it for every exercise).
+//
 // Expected values come from package solutions, computed in the grader's own
 // process; results are compared with checks.Compare, within a relative
-// tolerance of 1e-6 plus an absolute 1e-9. A test passes or fails whole;
-// an exercise scores the points of the tests it passes.
+// tolerance of 1e-6 plus an absolute 1e-9. A test passes or fails whole.
+// On hidden tests, learner feedback names what was wrong (type, length,
+// values, a panic) but never a value: Options.Staff adds the details.
 //
 // # Security
 //
-// Learner code never runs in the grader's process and never sees an
-// expected value. Before anything is compiled, vet refuses imports outside
-// AllowedImports (os, net, os/exec, syscall, unsafe, reflect, runtime,
-// plugin, cgo, the course's packages, any module) and compiler directives,
-// with a message naming the file and line. The code is then built, with
-// GOPROXY=off and CGO_ENABLED=0, in a throw-away module that cannot import
-// the course, together with a generated main and one adapter per exercise;
-// an adapter that does not compile costs only its exercise.
+// Learner code is assumed able to make any system call: Go is memory-safe
+// only for race-free programs, and a data race needs no import. The
+// boundary is the operating system (sandbox.go, sandbox_linux.go):
 //
-// Each exercise runs in a fresh process started through /bin/sh's ulimit
-// (address space, CPU time), with GOMAXPROCS=1, an empty environment, its
-// own process group, and a wall-time budget per exercise (Limits). It
-// answers calls over two inherited pipes, file descriptors 3 and 4, in the
-// binary protocol of package wire, each reply carrying a per-run nonce:
-// standard output and error are only captured (capped) for messages, so
-// printing cannot forge a result. A hang, a crash, os.Exit-like ends, an
-// out-of-memory or a stack overflow fail the running test with a message,
-// and the exercise goes on in a new process; a package whose init fails or
-// hangs fails every exercise once, quickly.
+//   - vet.go: a first, friendly filter: imports outside AllowedImports and
+//     compiler directives (//go:, //line) are refused with a message naming
+//     the file and line; generic exercise functions are a wrong signature.
+//   - build.go: the learner's files are compiled under fixed names (f001.go,
+//     ...) in a throw-away module that cannot import the course, offline,
+//     with CGO_ENABLED=0, inside the sandbox, under compile limits (30 s of
+//     CPU and wall time, 4 GiB); the trusted build cache is read-only there.
+//   - runner.go: each exercise runs in a fresh program inside the sandbox,
+//     with only the program mounted, answering calls over two inherited
+//     pipes (file descriptors 3 and 4, the binary protocol of package wire,
+//     each reply carrying a per-run nonce); its output is captured, capped,
+//     and never parsed for results.
+//   - sandbox_linux.go: bubblewrap with new user, PID, network, IPC and UTS
+//     namespaces, no_new_privs, a seccomp filter, prlimit's limits, an
+//     unprivileged uid when the grader is root; a time-out kills the
+//     namespace. Where user namespaces are refused, a dedicated user
+//     (IsolationUser) whose processes are all killed before results are
+//     written. Without either, grading refuses (IsolationNone only on
+//     request, and every report says so).
+//   - report.go, class.go: control characters escaped in text and feedback,
+//     spreadsheet formulas neutralised in the gradebook, learner names
+//     reduced to safe file names.
+//
+// attack_test.go holds the attack corpus that make test runs against all
+// of it.
 //
 // # Reports and workflows
 //

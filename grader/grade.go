@@ -30,6 +30,13 @@ type Options struct {
 	// HiddenVisibility is the Gradescope visibility of hidden tests:
 	// "hidden", "after_due_date" (the default) or "visible".
 	HiddenVisibility string
+	// Isolation is how learner code is contained (IsolationAuto by
+	// default: bubblewrap, else a dedicated user, else grading refuses).
+	Isolation Isolation
+	// Staff adds to each failed hidden test what learners must not see:
+	// its inputs' outcome, the value that came back and the expected one.
+	// Reports written with it are for course staff only.
+	Staff bool
 }
 
 // exerciseNames lists the catalog's exercises in course order.
@@ -90,11 +97,15 @@ func Grade(ctx context.Context, path string, opt Options) (*Report, error) {
 }
 
 // GradeSource grades learner code already loaded.
-func GradeSource(ctx context.Context, src *Source, opt Options) (*Report, error) {
+func GradeSource(ctx context.Context, src *Source, opt Options) (rep *Report, err error) {
 	began := time.Now()
-	rep := newReport(src.Origin, opt)
+	rep = newReport(src.Origin, opt)
 	rep.Warnings = append(rep.Warnings, src.Warnings...)
-	defer func() { rep.Seconds = time.Since(began).Seconds() }()
+	defer func() {
+		if rep != nil {
+			rep.Seconds = time.Since(began).Seconds()
+		}
+	}()
 
 	v := vet(src)
 	if len(v.problems) > 0 {
@@ -119,14 +130,29 @@ func GradeSource(ctx context.Context, src *Source, opt Options) (*Report, error)
 	if len(present) == 0 {
 		return rep, nil
 	}
+	sb, err := newSandbox(opt.Isolation)
+	if err != nil {
+		return nil, err
+	}
+	rep.Isolation = sb.isolation
 	tmp := opt.TempDir
 	if tmp == "" {
 		tmp = os.TempDir()
 	}
-	prog, problems, err := build(ctx, tmp, src, present)
-	if prog != nil {
-		defer os.RemoveAll(prog.dir)
+	dir, err := os.MkdirTemp(tmp, "grade-")
+	if err != nil {
+		return nil, err
 	}
+	// Learner code may have left files here (and, without bubblewrap,
+	// processes): nothing survives the grading of its submission.
+	defer os.RemoveAll(dir)
+	defer func() {
+		if err := sb.reap(); err != nil && rep != nil {
+			rep.fail(Problem{Message: "grading stopped: " + err.Error()}, "grader error")
+		}
+	}()
+	limits := opt.Limits.withDefaults()
+	prog, problems, err := build(ctx, sb, dir, src, present, limits)
 	if err != nil {
 		return nil, err
 	}
@@ -139,7 +165,6 @@ func GradeSource(ctx context.Context, src *Source, opt Options) (*Report, error)
 		}
 		return rep, nil
 	}
-	limits := opt.Limits.withDefaults()
 	var startErr error
 	for i := range rep.Exercises {
 		er := &rep.Exercises[i]
@@ -154,7 +179,7 @@ func GradeSource(ctx context.Context, src *Source, opt Options) (*Report, error)
 			er.setProblem("crash", startErr.Error())
 			continue
 		}
-		startErr = runExercise(ctx, prog, limits, er, opt.Seed)
+		startErr = runExercise(ctx, sb, prog, limits, er, rep.Seed, opt.Staff)
 	}
 	rep.total()
 	return rep, nil
@@ -167,8 +192,8 @@ func signatureLine(e checks.Exercise) string {
 // runExercise runs the tests of one exercise in a fresh program (restarted
 // after a crash), within the exercise's time budget. It returns an error
 // only if the program cannot even start, which then holds for every
-// exercise.
-func runExercise(ctx context.Context, prog *program, limits Limits, er *ExerciseReport, seed uint64) error {
+// exercise. With staff, failed hidden tests also carry their details.
+func runExercise(ctx context.Context, sb *sandbox, prog *program, limits Limits, er *ExerciseReport, seed uint64, staff bool) error {
 	ex, _ := checks.Lookup(er.Name)
 	tests := Tests(ex, rngFor(seed, er.Name))
 	var p *process
@@ -181,20 +206,21 @@ func runExercise(ctx context.Context, prog *program, limits Limits, er *Exercise
 	var stopped error // a timeout ends the exercise: the remaining tests fail with it
 	for _, t := range tests {
 		tr := TestReport{Name: t.Name, Kind: t.Kind, Max: t.Points()}
+		var v verdict
 		switch {
 		case ctx.Err() != nil:
-			tr.Message = "grading was cancelled"
+			v.message = "grading was cancelled"
 		case stopped != nil:
-			tr.Message = "not run: " + stopped.Error()
+			v.message = "not run: " + stopped.Error()
 		default:
 			if p == nil {
 				var err error
-				if p, err = start(prog, limits); err != nil {
+				if p, err = start(sb, prog, limits); err != nil {
 					if deadline.IsZero() { // the very first start: init is broken
 						return err
 					}
 					stopped = err
-					tr.Message = err.Error()
+					v.message = err.Error()
 					break
 				}
 				if deadline.IsZero() {
@@ -206,17 +232,18 @@ func runExercise(ctx context.Context, prog *program, limits Limits, er *Exercise
 			switch {
 			case errors.As(err, &re) && re.Kind == "timeout":
 				stopped, p = err, nil
-				tr.Message = err.Error()
+				v.message = err.Error()
 			case err != nil:
 				p = nil
-				tr.Message = err.Error()
+				v.message = err.Error()
 			default:
-				tr.Message = judge(ex, t, rep)
+				v = judge(ex, t, rep)
 			}
 		}
-		tr.Passed = tr.Message == ""
-		if tr.Passed {
-			tr.Score = tr.Max
+		tr.Passed = v.message == ""
+		tr.Message = v.message
+		if staff {
+			tr.Detail = v.detail
 		}
 		er.Tests = append(er.Tests, tr)
 	}
@@ -224,40 +251,108 @@ func runExercise(ctx context.Context, prog *program, limits Limits, er *Exercise
 	return nil
 }
 
-// judge returns why a reply fails a test, or "" if it passes.
-func judge(ex checks.Exercise, t Test, rep reply) string {
+// verdict is why a reply fails a test: message for the learner, detail
+// (hidden inputs' results and expected values) for course staff only.
+type verdict struct{ message, detail string }
+
+// judge returns why a reply fails a test; a zero verdict passes. On hidden
+// tests the learner's message never holds a value: not the expected one
+// (which could be replayed), not the returned one, not the text of the
+// learner's own panic (which could print the hidden inputs).
+func judge(ex checks.Exercise, t Test, rep reply) verdict {
+	public := t.Kind == KindPublic
+	fail := func(learner, detail string) verdict {
+		if public {
+			return verdict{message: detail}
+		}
+		return verdict{message: learner, detail: detail}
+	}
 	if rep.panicked != "" {
 		if strings.Contains(rep.panicked, "not implemented") {
-			return "not implemented (the stub still panics)"
+			return verdict{message: "not implemented (the stub still panics)"}
 		}
-		return "panic: " + truncate(rep.panicked, 200)
+		msg := "panic: " + truncate(rep.panicked, 200)
+		if strings.HasPrefix(rep.panicked, "runtime error: ") { // Go's own words, no learner text
+			return fail(msg, msg)
+		}
+		return fail("your function panicked (its message is shown on public checks only)", msg)
 	}
 	results := ex.Results()
 	if len(rep.results) != len(results) {
-		return fmt.Sprintf("got %d results, want %d", len(rep.results), len(results))
+		msg := fmt.Sprintf("got %d results, want %d", len(rep.results), len(results))
+		return verdict{message: msg}
+	}
+	for i, r := range results {
+		if shape := shapeProblem(r.Name, rep.results[i], t.Args); shape != "" && t.Property != nil {
+			return fail(shape, shape)
+		}
 	}
 	if t.Unchanged {
 		for i, a := range t.Args {
 			if i < len(rep.argsOut) && !checks.Same(rep.argsOut[i], a) {
-				return fmt.Sprintf("your function changed its argument %s; return a new slice instead", ex.Params()[i].Name)
+				msg := fmt.Sprintf("your function changed its argument %s; return a new slice instead", ex.Params()[i].Name)
+				return verdict{message: msg}
 			}
 		}
 		// and, to earn the point, still returned the right answer below
 	}
 	if t.Property != nil {
 		if err := t.Property(t.Args, rep.results); err != nil {
-			return err.Error()
+			return fail("the property does not hold", err.Error())
 		}
-		return ""
+		return verdict{}
 	}
 	want := expected(ex.Name, t.Args)
-	var msgs []string
+	var msgs, kinds []string
 	for i, w := range want {
 		if err := checks.Compare(results[i].Name, rep.results[i], w); err != nil {
 			msgs = append(msgs, err.Error())
+			kinds = append(kinds, wrongWhat(results[i].Name, rep.results[i], w))
 		}
 	}
-	return strings.Join(msgs, "; ")
+	if len(msgs) == 0 {
+		return verdict{}
+	}
+	return fail(strings.Join(kinds, "; "), strings.Join(msgs, "; "))
+}
+
+// wrongWhat says what is wrong with a result without saying any value:
+// its type, its length, or its values.
+func wrongWhat(name string, got, want any) string {
+	switch {
+	case reflect.TypeOf(got) != reflect.TypeOf(want):
+		return name + ": wrong type"
+	case reflect.ValueOf(want).Kind() == reflect.Slice && (got == nil || reflect.ValueOf(got).IsNil()) && !reflect.ValueOf(want).IsNil():
+		return name + ": got nil"
+	case reflect.ValueOf(want).Kind() == reflect.Slice && reflect.ValueOf(got).Len() != reflect.ValueOf(want).Len():
+		return name + ": wrong length"
+	case reflect.ValueOf(want).Kind() == reflect.Slice:
+		return name + ": wrong values"
+	}
+	return name + ": wrong value"
+}
+
+// shapeProblem checks that a property test's matrix result has one row per
+// row of the first argument and that no row is empty, so that nil or an
+// empty answer cannot satisfy "every row sums to 1".
+func shapeProblem(name string, got any, args []any) string {
+	m, ok := got.([][]float64)
+	if !ok || len(args) == 0 {
+		return ""
+	}
+	in, ok := args[0].([][]float64)
+	if !ok {
+		return ""
+	}
+	if len(m) != len(in) {
+		return fmt.Sprintf("%s: wrong number of rows", name)
+	}
+	for i := range m {
+		if len(m[i]) != len(in[i]) {
+			return fmt.Sprintf("%s: row %d has the wrong length", name, i)
+		}
+	}
+	return ""
 }
 
 func truncate(s string, n int) string {

@@ -16,8 +16,12 @@ const (
 	KindProperty = "property"
 )
 
-// Points of a test, by kind.
-var pointsByKind = map[string]float64{KindPublic: 1, KindRandom: 2, KindEdge: 2, KindProperty: 1}
+// Points of a test, by kind. Public tests are practice: learners see their
+// answers, so a table of them must earn nothing. Edge cases and properties
+// pay only when the exercise also passes all its random tests (see
+// ExerciseReport.summarize): returning zeros, a constant or an argument
+// can satisfy "perfect prediction" or "zero learning rate" by accident.
+var pointsByKind = map[string]float64{KindPublic: 0, KindRandom: 2, KindEdge: 2, KindProperty: 1}
 
 // Test is one call of an exercise function and how its answer is judged:
 // against the solution (within checks' tolerance), or by Property, which
@@ -276,7 +280,11 @@ var hidden = map[string]gen{
 	},
 	"StepDecay": func(r *rand.Rand) []Test {
 		ts := randomTests(r, func(r *rand.Rand) []any {
-			return []any{uniform(r, 1, 0.01, 1)[0], uniform(r, 1, 0.1, 0.9)[0], size(r, 2, 20), size(r, 0, 100)}
+			// One to four drops: the rate has changed (returning the
+			// initial rate fails) and stays far above the comparison's
+			// absolute tolerance (returning 0 fails).
+			every := size(r, 2, 20)
+			return []any{uniform(r, 1, 0.01, 1)[0], uniform(r, 1, 0.1, 0.9)[0], every, every + r.IntN(3*every+1)}
 		})
 		every := size(r, 2, 20)
 		drops := size(r, 1, 5)
@@ -288,7 +296,9 @@ var hidden = map[string]gen{
 	"CosineDecay": func(r *rand.Rand) []Test {
 		ts := randomTests(r, func(r *rand.Rand) []any {
 			total := size(r, 5, 200)
-			return []any{uniform(r, 1, 0.1, 1)[0], uniform(r, 1, 0, 0.05)[0], total, r.IntN(total + 1)}
+			// step 0 would return lrMax, which an answer that returns its
+			// argument gets right: the edge case below tests it.
+			return []any{uniform(r, 1, 0.1, 1)[0], uniform(r, 1, 0, 0.05)[0], total, 1 + r.IntN(total)}
 		})
 		total := size(r, 5, 200)
 		return append(ts,

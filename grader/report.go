@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -22,6 +23,8 @@ type Report struct {
 	Warnings   []string         `json:"warnings,omitempty"`
 	Exercises  []ExerciseReport `json:"exercises"`
 	Seconds    float64          `json:"seconds"`
+	// Isolation is how learner code was contained while it was graded.
+	Isolation Isolation `json:"isolation,omitempty"`
 
 	hiddenVisibility string
 }
@@ -51,6 +54,9 @@ type TestReport struct {
 	Max     float64 `json:"max_score"`
 	Passed  bool    `json:"passed"`
 	Message string  `json:"message,omitempty"`
+	// Detail, only with Options.Staff, is what a failed hidden test
+	// returned and expected: never for learners' eyes.
+	Detail string `json:"detail,omitempty"`
 }
 
 // maxPoints is what an exercise is worth: the points of its tests, which
@@ -108,11 +114,22 @@ func (e *ExerciseReport) setProblem(status, msg string) {
 	}
 }
 
-// summarize sets an exercise's score and status from its tests.
+// summarize scores an exercise's tests and sets its score and status.
+// A passed edge case or property pays only when every random test passed
+// too; public tests pay nothing (pointsByKind).
 func (e *ExerciseReport) summarize(ex checks.Exercise) {
+	randomOK := true
+	for _, t := range e.Tests {
+		randomOK = randomOK && (t.Kind != KindRandom || t.Passed)
+	}
 	e.Score = 0
 	notImpl := 0
-	for _, t := range e.Tests {
+	for i := range e.Tests {
+		t := &e.Tests[i]
+		t.Score = 0
+		if t.Passed && (t.Kind == KindRandom || randomOK) {
+			t.Score = t.Max
+		}
 		e.Score += t.Score
 		if strings.HasPrefix(t.Message, "not implemented") {
 			notImpl++
@@ -133,6 +150,14 @@ func (e *ExerciseReport) summarize(ex checks.Exercise) {
 	}
 }
 
+// unpaid says why a passed test earned nothing.
+func (t TestReport) unpaid() string {
+	if t.Passed && t.Score < t.Max {
+		return "passed, but pays only once every random-input test passes too"
+	}
+	return ""
+}
+
 // total adds up the exercises.
 func (r *Report) total() {
 	r.Score, r.Max = 0, 0
@@ -151,14 +176,20 @@ func (r *Report) Percent() float64 {
 }
 
 // WriteText writes the report as a table for a terminal: one row per
-// exercise, then what failed and why, with hints.
+// exercise, then what failed and why, with hints. Everything that comes
+// from the submission is printed with its control characters escaped, so
+// it cannot move the cursor or forge lines.
 func (r *Report) WriteText(w io.Writer) error {
-	fmt.Fprintf(w, "Submission %s: %g / %g points (%.0f%%)   seed %d\n\n", r.Submission, r.Score, r.Max, r.Percent(), r.Seed)
+	fmt.Fprintf(w, "Submission %s: %g / %g points (%.0f%%)   seed %d   isolation: %s\n\n",
+		clean(r.Submission), r.Score, r.Max, r.Percent(), r.Seed, r.isolationText())
+	if r.Isolation == IsolationNone {
+		fmt.Fprintf(w, "  WARNING: %s\n", noSandboxWarning)
+	}
 	for _, p := range r.Problems {
-		fmt.Fprintf(w, "  problem: %s\n", p)
+		fmt.Fprintf(w, "  problem: %s\n", clean(p.String()))
 	}
 	for _, warn := range r.Warnings {
-		fmt.Fprintf(w, "  warning: %s\n", warn)
+		fmt.Fprintf(w, "  warning: %s\n", clean(warn))
 	}
 	if len(r.Problems)+len(r.Warnings) > 0 {
 		fmt.Fprintln(w)
@@ -175,11 +206,18 @@ func (r *Report) WriteText(w io.Writer) error {
 		}
 		fmt.Fprintf(w, "\n%s (%g/%g): %s\n", e.Name, e.Score, e.Max, e.Status)
 		if e.Problem != "" {
-			fmt.Fprintf(w, "  %s\n", e.Problem)
+			fmt.Fprintf(w, "  %s\n", clean(e.Problem))
 		}
 		for _, t := range e.Tests {
-			if !t.Passed && e.Status != "not implemented" {
-				fmt.Fprintf(w, "  - %s test %q (-%g): %s\n", t.Kind, t.Name, t.Max, t.Message)
+			switch {
+			case e.Status == "not implemented":
+			case !t.Passed:
+				fmt.Fprintf(w, "  - %s test %q (-%g): %s\n", t.Kind, t.Name, t.Max, clean(t.Message))
+				if t.Detail != "" {
+					fmt.Fprintf(w, "      staff only: %s\n", clean(t.Detail))
+				}
+			case t.unpaid() != "":
+				fmt.Fprintf(w, "  - %s test %q (-%g): %s\n", t.Kind, t.Name, t.Max, t.unpaid())
 			}
 		}
 		if e.Hint != "" {
@@ -187,6 +225,35 @@ func (r *Report) WriteText(w io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// noSandboxWarning is printed on every report graded without isolation.
+const noSandboxWarning = "graded WITHOUT a sandbox (--no-sandbox): the learner's code ran as the grader's own user with resource limits only; use this only for code you trust"
+
+func (r *Report) isolationText() string {
+	if r.Isolation == "" {
+		return "none needed (no learner code ran)"
+	}
+	return string(r.Isolation)
+}
+
+// clean escapes control characters (C0, DEL, C1) and the Unicode controls
+// that reorder or hide text, so that learner text printed in a terminal,
+// a text file or a web page shows as what it is.
+func clean(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0),
+			r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069, r == 0x200e, r == 0x200f, r == 0x061c:
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // Text returns the report as WriteText writes it.
@@ -232,14 +299,17 @@ func (r *Report) Gradescope() GradescopeResults {
 		hiddenVis = "after_due_date"
 	}
 	var sum strings.Builder
-	fmt.Fprintf(&sum, "%g / %g points. Hidden random inputs from seed %d.", r.Score, r.Max, r.Seed)
+	fmt.Fprintf(&sum, "%g / %g points. Hidden random inputs from seed %d. Isolation: %s.", r.Score, r.Max, r.Seed, r.isolationText())
+	if r.Isolation == IsolationNone {
+		fmt.Fprintf(&sum, "\nWARNING: %s", noSandboxWarning)
+	}
 	for _, p := range r.Problems {
-		fmt.Fprintf(&sum, "\n%s", p)
+		fmt.Fprintf(&sum, "\n%s", clean(p.String()))
 	}
 	res := GradescopeResults{Score: r.Score, Output: sum.String(), Visibility: "visible", StdoutVisibility: "hidden"}
 	for _, e := range r.Exercises {
 		if len(e.Tests) == 0 {
-			out := e.Problem
+			out := clean(e.Problem)
 			if e.Hint != "" {
 				out += "\nHint: " + e.Hint
 			}
@@ -252,8 +322,11 @@ func (r *Report) Gradescope() GradescopeResults {
 			if t.Kind == KindPublic {
 				gt.Visibility = "visible"
 			}
-			if !t.Passed {
-				gt.Status, gt.Output = "failed", t.Message
+			if !t.Passed || t.unpaid() != "" {
+				gt.Status, gt.Output = "failed", clean(t.Message)+t.unpaid()
+				if t.Detail != "" {
+					gt.Output += "\nStaff only: " + clean(t.Detail)
+				}
 				if e.Hint != "" {
 					gt.Output += "\nHint: " + e.Hint
 				}

@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/deepdive-dl/backprop/grader/wire"
@@ -26,6 +25,9 @@ type Limits struct {
 	// a Go program reserves about 0.7 GiB of it at start, so about 0.8 GiB
 	// are usable).
 	Memory int64
+	// Compile is the wall and CPU time of compiling the submission
+	// (default 30 s).
+	Compile time.Duration
 	// Output is how many bytes of the program's standard output and error
 	// are kept for messages (default 16 KiB); the rest is discarded.
 	Output int
@@ -40,6 +42,9 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.Memory <= 0 {
 		l.Memory = 3 << 29
+	}
+	if l.Compile <= 0 {
+		l.Compile = 30 * time.Second
 	}
 	if l.Output <= 0 {
 		l.Output = 16 << 10
@@ -71,6 +76,7 @@ func (c *capped) String() string {
 
 // process is one running learner program.
 type process struct {
+	sb      *sandbox
 	cmd     *exec.Cmd
 	calls   *os.File
 	w       *wire.Writer
@@ -96,11 +102,10 @@ var (
 	errCrashed = errors.New("crashed")
 )
 
-// start runs the program under its limits (through /bin/sh's ulimit, in its
-// own process group, with an empty environment and working directory) and
-// waits for its hello, which comes once the learner package's init has
-// finished.
-func start(prog *program, limits Limits) (*process, error) {
+// start runs the program in the sandbox, under the run limits, with an
+// empty environment, and waits for its hello, which comes once the learner
+// package's init has finished.
+func start(sb *sandbox, prog *program, limits Limits) (*process, error) {
 	callsR, callsW, err := os.Pipe()
 	if err != nil {
 		return nil, err
@@ -111,16 +116,15 @@ func start(prog *program, limits Limits) (*process, error) {
 		callsW.Close()
 		return nil, err
 	}
-	cpu := int((limits.Time+limits.Startup)/time.Second) + 1
-	script := fmt.Sprintf(`ulimit -v %d && ulimit -t %d && ulimit -c 0 && exec "$0"`, limits.Memory>>10, cpu)
-	cmd := exec.Command("/bin/sh", "-c", script, prog.path)
-	cmd.Dir = prog.dir
-	cmd.Env = []string{"GOMAXPROCS=1", fmt.Sprintf("GOMEMLIMIT=%d", limits.Memory/4), "GOTRACEBACK=single", "PATH=/usr/bin:/bin"}
+	cmd, cleanup, err := sb.command(prog.path, nil, runEnv(limits), runLimits(limits),
+		[]*os.File{callsR, repliesW}, []string{prog.path}) // fds 3 and 4
+	if err != nil {
+		return nil, err
+	}
 	out := &capped{max: limits.Output}
 	cmd.Stdout, cmd.Stderr = out, out
-	cmd.ExtraFiles = []*os.File{callsR, repliesW} // fds 3 and 4
-	cmd.SysProcAttr = sandboxAttr()
 	err = cmd.Start()
+	cleanup()
 	callsR.Close()
 	repliesW.Close()
 	if err != nil {
@@ -128,7 +132,7 @@ func start(prog *program, limits Limits) (*process, error) {
 		repliesR.Close()
 		return nil, err
 	}
-	p := &process{cmd: cmd, calls: callsW, w: wire.NewWriter(callsW), r: wire.NewReader(repliesR),
+	p := &process{sb: sb, cmd: cmd, calls: callsW, w: wire.NewWriter(callsW), r: wire.NewReader(repliesR),
 		out: out, limits: limits, done: make(chan struct{})}
 	go func() {
 		p.waitErr = cmd.Wait()
@@ -259,9 +263,9 @@ type RunError struct {
 
 func (e *RunError) Error() string { return e.Message }
 
-// kill ends the program's whole process group and closes the pipes.
+// kill ends the program, with everything it started, and closes the pipes.
 func (p *process) kill() {
-	syscall.Kill(-p.cmd.Process.Pid, syscall.SIGKILL)
+	p.sb.kill(p.cmd)
 	p.calls.Close()
 }
 

@@ -87,6 +87,19 @@ func TestMutantsLoseExactlyTheirPoints(t *testing.T) {
 					mustFail = append(mustFail, tc.Name)
 				}
 			}
+			// A failed random test also costs the edge cases and
+			// properties that passed: they pay only with the random tests.
+			randomFailed := false
+			for _, tc := range Tests(ex, rngFor(seed, m.exercise)) {
+				randomFailed = randomFailed || (tc.Kind == KindRandom && slices.Contains(mustFail, tc.Name))
+			}
+			if randomFailed {
+				for _, tc := range Tests(ex, rngFor(seed, m.exercise)) {
+					if (tc.Kind == KindEdge || tc.Kind == KindProperty) && !slices.Contains(mustFail, tc.Name) {
+						want += tc.Points()
+					}
+				}
+			}
 			if want == 0 {
 				t.Fatalf("the mutant should fail some test")
 			}

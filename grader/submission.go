@@ -24,6 +24,16 @@ type Source struct {
 	Warnings []string          // things skipped on the way (notebook cells that do not parse, ...)
 }
 
+// names returns the file names in a fixed order.
+func (s *Source) names() []string {
+	names := make([]string, 0, len(s.Files))
+	for n := range s.Files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
 // Limits on what is read from a submission, so an archive cannot exhaust the
 // grader's memory.
 const (
@@ -53,11 +63,36 @@ func Load(p string) (*Source, error) {
 		files, err = readTarGz(p)
 	default:
 		files, err = readDir(p)
+		if err == nil && len(files) == 0 {
+			// Gradescope and LMS uploads often hold the learner's archive
+			// itself: a directory with no code but one archive is graded
+			// as that archive.
+			if archive := onlyArchive(p); archive != "" {
+				return Load(archive)
+			}
+		}
 	}
 	if err != nil {
 		return nil, err
 	}
 	return pick(files, filepath.Base(p))
+}
+
+// onlyArchive returns the one .zip, .tar.gz or .tgz file at the top of dir,
+// or "" if there is none or more than one.
+func onlyArchive(dir string) string {
+	entries, _ := os.ReadDir(dir)
+	found := ""
+	for _, e := range entries {
+		lower := strings.ToLower(e.Name())
+		if e.Type().IsRegular() && (strings.HasSuffix(lower, ".zip") || strings.HasSuffix(lower, ".tar.gz") || strings.HasSuffix(lower, ".tgz")) {
+			if found != "" {
+				return ""
+			}
+			found = filepath.Join(dir, e.Name())
+		}
+	}
+	return found
 }
 
 // pick chooses the package directory among the files of an archive or a

@@ -123,6 +123,14 @@ func TestArchives(t *testing.T) {
 			t.Errorf("%s: %g of %g\n%s", p, rep.Score, rep.Max, rep.Text())
 		}
 	}
+	// A directory holding only the learner's archive (as Gradescope's
+	// submission/ does when the archive is uploaded) is that archive.
+	upload := t.TempDir()
+	data, _ := os.ReadFile(zpath)
+	os.WriteFile(filepath.Join(upload, "my work.zip"), data, 0o644)
+	if rep := grade(t, upload, Options{Exercises: []string{"MSE"}}); rep.Score != rep.Max {
+		t.Errorf("a directory with one zip: %g of %g\n%s", rep.Score, rep.Max, rep.Text())
+	}
 	if rep := grade(t, t.TempDir(), Options{Exercises: []string{"MSE"}}); rep.exercise("MSE").Status != "no code found" {
 		t.Errorf("empty submission: %+v", rep.exercise("MSE"))
 	}

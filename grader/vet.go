@@ -7,6 +7,7 @@ import (
 	"go/parser"
 	"go/printer"
 	"go/token"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -87,15 +88,22 @@ func vet(src *Source) vetResult {
 		}
 		for _, cg := range f.Comments {
 			for _, c := range cg.List {
-				if strings.HasPrefix(c.Text, "//go:") && !strings.HasPrefix(c.Text, "//go:build") {
+				if d := directive(c.Text); d != "" && !(src.Notebook && cellLine.MatchString(c.Text)) {
 					pos := fset.Position(c.Pos())
 					res.problems = append(res.problems, Problem{File: pos.Filename, Line: pos.Line,
-						Message: "compiler directives (" + strings.Fields(c.Text)[0] + ") are not allowed in exercise code"})
+						Message: "compiler directives (" + d + ") are not allowed in exercise code"})
 				}
 			}
 		}
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv == nil {
+				if _, isExercise := checks.Lookup(fd.Name.Name); !isExercise {
+					continue // helpers may be anything, generic ones too
+				}
+				if fd.Type.TypeParams != nil {
+					res.types[fd.Name.Name] = "a generic function"
+					continue
+				}
 				var b bytes.Buffer
 				printer.Fprint(&b, token.NewFileSet(), fd.Type)
 				res.types[fd.Name.Name] = checks.Exercise{Signature: b.String()}.TypeString()
@@ -103,6 +111,25 @@ func vet(src *Source) vetResult {
 		}
 	}
 	return res
+}
+
+// cellLine is the //line directive FromNotebook writes before each
+// declaration, so that errors point to "cell N:line".
+var cellLine = regexp.MustCompile(`^//line cell \d+:\d+$`)
+
+// directive returns the compiler directive a comment is ("//go:noinline",
+// "//line"), or "". //go:build constraints are allowed. A //line directive
+// would make the compiler report errors at positions the learner chose.
+func directive(text string) string {
+	switch {
+	case strings.HasPrefix(text, "//go:build"):
+		return ""
+	case strings.HasPrefix(text, "//go:"), strings.HasPrefix(text, "//line "), strings.HasPrefix(text, "//line\t"):
+		return strings.Fields(text)[0]
+	case strings.HasPrefix(text, "/*line "), strings.HasPrefix(text, "/*line\t"):
+		return "/*line"
+	}
+	return ""
 }
 
 func importRefusal(p string) string {

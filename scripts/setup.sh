@@ -58,6 +58,8 @@ if [ -x /usr/bin/apt-get ]; then
 	have_cmd_or_pkg npm npm
 	if [ $want_test = 1 ]; then
 		have_cmd_or_pkg chromium chromium
+		# the grader's sandbox (bwrap), whose attack corpus runs in make test
+		have_cmd_or_pkg bwrap bubblewrap
 		# the optional OpenBLAS build of the library is tested too
 		dpkg-query -W -f='${Status}' libopenblas-dev 2>/dev/null | grep -q "ok installed" || need_pkgs+=(libopenblas-dev)
 	fi

@@ -71,9 +71,26 @@ func optionFlags(fs *flag.FlagSet) func() grader.Options {
 	timeLimit := fs.Duration("time", 0, "wall time per exercise (default 3s)")
 	memory := fs.Int64("memory", 0, "address-space limit of the learner program in MiB (default 1536)")
 	vis := fs.String("visibility", "after_due_date", "Gradescope visibility of hidden tests: hidden, after_due_date or visible")
+	isolation := fs.String("isolation", "auto", "how learner code is contained: auto, bubblewrap or user (a dedicated user, for containers without user namespaces)")
+	noSandbox := fs.Bool("no-sandbox", false, "run learner code without isolation, resource limits only: for trusted code (every report then says so)")
+	staff := fs.Bool("staff", false, "show failed hidden tests' values (returned and expected) in the reports: for course staff only, never for learners")
 	return func() grader.Options {
-		opt := grader.Options{Seed: *seed, HiddenVisibility: *vis,
+		opt := grader.Options{Seed: *seed, HiddenVisibility: *vis, Staff: *staff,
 			Limits: grader.Limits{Time: *timeLimit, Memory: *memory << 20}}
+		switch *isolation {
+		case "auto":
+		case "bubblewrap":
+			opt.Isolation = grader.IsolationBubblewrap
+		case "user":
+			opt.Isolation = grader.IsolationUser
+		default:
+			fmt.Fprintf(os.Stderr, "grader: -isolation %q: want auto, bubblewrap or user\n", *isolation)
+			os.Exit(2)
+		}
+		if *noSandbox {
+			opt.Isolation = grader.IsolationNone
+			fmt.Fprintln(os.Stderr, "grader: WARNING: -no-sandbox: learner code runs as your own user with resource limits only")
+		}
 		if *only != "" {
 			opt.Exercises = strings.Split(*only, ",")
 		}
@@ -113,6 +130,7 @@ func writeFile(path string, write func(w io.Writer) error) error {
 	}
 	if err := write(f); err != nil {
 		f.Close()
+		os.Remove(path) // no half-written report or bundle
 		return err
 	}
 	return f.Close()
@@ -143,14 +161,19 @@ func classCmd(ctx context.Context, args []string) error {
 func gradescopeCmd(args []string) error {
 	fs := flag.NewFlagSet("gradescope", flag.ExitOnError)
 	out := fs.String("o", "autograder.zip", "the zip to write")
-	bin := fs.String("binary", "", "grader binary to bundle, built for linux/amd64 (default: this program)")
+	bin := fs.String("binary", "", "a static linux/amd64 grader to bundle (default: build one from -repo)")
+	repo := fs.String("repo", ".", "root of the course repository, to build the grader from")
 	fs.Parse(args)
 	if *bin == "" {
-		self, err := os.Executable()
+		tmp, err := os.MkdirTemp("", "grader-gradescope-")
 		if err != nil {
 			return err
 		}
-		*bin = self
+		defer os.RemoveAll(tmp)
+		*bin = filepath.Join(tmp, "grader")
+		if err := grader.BuildGraderForGradescope(*repo, *bin); err != nil {
+			return err
+		}
 	}
 	return writeFile(*out, func(w io.Writer) error { return grader.WriteAutograder(w, *bin) })
 }
