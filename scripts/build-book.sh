@@ -108,7 +108,7 @@ cp -L "$requirejs" "$book/assets/require.min.js"
 	        readme="README.id.md", fallback="Deep Dive into Deep Learning: Backpropagation",
 	        contents="Daftar isi", other_name="English",
 	        not_built="(tidak dibangun: notebook gagal dijalankan atau belum dijalankan; lihat build/notebooks/id/%s.log)",
-	        intro="""Notebook-notebook kursus ini dalam keadaan sudah dijalankan: setiap angka dihitung dan setiap grafik
+	        intro="""Inilah notebook-notebook kursus ini setelah dijalankan: setiap angka dihitung dan setiap grafik
 	digambar oleh kode Go kursus ini saat buku ini dibangun. Untuk menjalankan dan mengubahnya, buka notebook-nya
 	di Jupyter (<code>make notebook LANG=id</code>).""",
 	        switch='Juga tersedia dalam <a href="../index.html" hreflang="en">English</a>.'),
