@@ -99,6 +99,10 @@ func TestTranslationsCheckFailsOnDrift(t *testing.T) {
 	if out, ok := translationsCheck(t, copyCourse(t)); !ok {
 		t.Fatalf("the unchanged copy should pass:\n%s", out)
 	}
+	stub, err := exec.Command("/usr/bin/python3", "../scripts/translations.py", "stub", "00").Output()
+	if err != nil {
+		t.Fatalf("scripts/translations.py stub 00: %v", err)
+	}
 	appendText := func(kind, text string) func(cells []any) []any {
 		return func(cells []any) []any {
 			c := cells[firstCell(t, cells, kind)].(map[string]any)
@@ -132,6 +136,9 @@ func TestTranslationsCheckFailsOnDrift(t *testing.T) {
 		{name: "formula changed in a translation", file: "id/translations/00-start-here.id.md", raw: func(s string) string {
 			return strings.Replace(s, `\tanh(w x + b)$$`, `\tanh(wx + b)$$`, 1)
 		}, want: "of the English text is missing or changed"},
+		{name: "translation still in English", file: "id/translations/00-start-here.id.md", raw: func(string) string {
+			return string(stub)
+		}, want: "is still the English text"},
 		{name: "Indonesian notebook emptied", file: "id/" + nb, raw: func(string) string { return "" },
 			want: "notebooks/id/" + nb + ": not what the translation builds"},
 	} {

@@ -5,6 +5,8 @@
     scripts/translations.py check             exit 1 if a translation is out of step
     scripts/translations.py status [NN ...]   what changed in English, cell by cell
     scripts/translations.py stub   NN         print a translation file for a new notebook
+    scripts/translations.py rehash [NN ...]   re-key code cells whose English changed but
+                                              whose substitutions all still match
 
 The English notebook notebooks/NN-name.ipynb is the one source of the code.
 Its translation notebooks/id/translations/NN-name.id.md holds, for every cell of the
@@ -144,6 +146,8 @@ def translate(root, lang, name):
         if kind == "md":
             if not s.text.strip():
                 problems.append("%s:%d: cell %d has an empty translation" % (rel(root, tr_path), s.line, i))
+            elif s.text.strip() == cell.source.strip():
+                problems.append("%s:%d: cell %d is still the English text (not translated yet)" % (rel(root, tr_path), s.line, i))
             missing = collections.Counter(MATH.findall(cell.source)) - collections.Counter(MATH.findall(s.text))
             for formula in sorted(missing):
                 problems.append("%s:%d: cell %d: the formula %s of the English text is missing or changed"
@@ -299,13 +303,7 @@ def cmd_status(root, wanted):
                 if history is None:
                     history = english_history(root, en_path)
                 print("==== %s, cell %d (%s): new hash %%%%%s %s" % (rel(root, tr_path), i, kind, kind, digest))
-                # The old version: an unmatched section of the same kind, the
-                # nearest one before this cell's place in the file.
-                old = None
-                for s in unmatched:
-                    if s.kind == kind and s.hash in history:
-                        old = s
-                        break
+                old = closest(unmatched, kind, c.source, history)
                 if old is not None:
                     unmatched.remove(old)
                     print("was %%%%%s %s (line %d of the translation); English diff:" % (kind, old.hash[:12], old.line))
@@ -327,6 +325,69 @@ def cmd_status(root, wanted):
     return 1 if stale else 0
 
 
+def closest(unmatched, kind, source, history):
+    """The unmatched section whose English text (found in git history) is
+    most like source, or None."""
+    best, score = None, 0.0
+    for s in unmatched:
+        if s.kind != kind or s.hash not in history:
+            continue
+        r = difflib.SequenceMatcher(None, history[s.hash], source).ratio()
+        if r > score:
+            best, score = s, r
+    return best
+
+
+def cmd_rehash(root, wanted):
+    """Re-key the sections of code cells that changed in English when every
+    substitution still matches the new code; Markdown is never re-keyed."""
+    status = 0
+    for lang in LANGS:
+        for name in select(root, wanted):
+            en_path, tr_path, _ = paths(root, lang, name)
+            if not os.path.exists(tr_path):
+                continue
+            sections, _ = parse(tr_path)
+            nb = nbformat.read(en_path, as_version=4)
+            current = {(("md" if c.cell_type == "markdown" else "code"), cell_hash(c.source)) for c in nb.cells}
+            unmatched = [s for s in sections if (s.kind, s.hash) not in current]
+            keyed = {(s.kind, s.hash) for s in sections}
+            history, lines, changed = None, None, False
+            for i, c in enumerate(nb.cells, 1):
+                digest = cell_hash(c.source)
+                if c.cell_type == "markdown" or ("code", digest) in keyed:
+                    continue
+                if history is None:
+                    history = english_history(root, en_path)
+                    with open(tr_path, encoding="utf-8") as f:
+                        lines = f.read().split("\n")
+                old = closest(unmatched, "code", c.source, history)
+                if old is None:
+                    print("%s: cell %d (code) is new: add a section %%%%code %s" % (rel(root, tr_path), i, digest))
+                    status = 1
+                    continue
+                unmatched.remove(old)
+                missing = [o for o, _, _ in old.subs if o not in c.source]
+                if missing:
+                    print("%s:%d: cell %d (code): %s no longer in the English code: edit by hand"
+                          % (rel(root, tr_path), old.line, i, ", ".join(json.dumps(m, ensure_ascii=False) for m in missing)))
+                    status = 1
+                    continue
+                lines[old.line - 1] = "%%%%code %s" % digest
+                changed = True
+                print("%s:%d: cell %d (code) re-keyed: %s. English diff (check that it shows no new English text):"
+                      % (rel(root, tr_path), old.line, i, "its substitution still matches" if len(old.subs) == 1
+                         else "it has no substitutions" if not old.subs else "its %d substitutions still match" % len(old.subs)))
+                diff = difflib.unified_diff(history[old.hash].split("\n"), c.source.split("\n"), "before", "now", lineterm="", n=1)
+                print("\n".join(list(diff)[2:]))
+            if changed:
+                with open(tr_path, "w", encoding="utf-8") as f:
+                    f.write("\n".join(lines))
+    if status == 0:
+        print("translations: rehash done; Markdown changes still need `status` and a translator; then `build`")
+    return status
+
+
 def cmd_stub(root, wanted):
     for name in select(root, wanted):
         en_path, _, _ = paths(root, LANGS[0], name)
@@ -342,7 +403,7 @@ def cmd_stub(root, wanted):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("command", choices=["build", "check", "status", "stub"])
+    ap.add_argument("command", choices=["build", "check", "status", "stub", "rehash"])
     ap.add_argument("notebooks", nargs="*", help="notebook numbers or names (default: all)")
     ap.add_argument("--root", default=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
                     help="the course's directory (default: this script's repository)")
@@ -354,6 +415,8 @@ def main():
         return cmd_check(root)
     if a.command == "status":
         return cmd_status(root, a.notebooks)
+    if a.command == "rehash":
+        return cmd_rehash(root, a.notebooks)
     return cmd_stub(root, a.notebooks)
 
 
