@@ -1,12 +1,20 @@
 # The course's two commands:
 #   make notebook   set up (first time only) and open the course in Jupyter
 #   make test       set up (first time only) and run every check
+# `make notebook LANG=id` opens the Indonesian edition (notebooks/id/); so
+# does an Indonesian locale (LANG=id_ID.UTF-8). Anything else: English.
 # Everything else here is a helper for them or for course staff.
 
 SHELL := /bin/bash
 PORT ?= 8888
 GO ?= go
 PY := /usr/bin/python3
+# The edition `make notebook` opens: id (Bahasa Indonesia) or en. LANG is
+# also the locale's variable, so only an Indonesian value chooses id.
+COURSE_LANG := $(if $(filter id id_% id.%,$(LANG)),id,en)
+# LANG=id on the command line would reach Jupyter as its locale: give it a
+# valid one instead.
+NOTEBOOK_ENV := $(if $(filter command line,$(origin LANG)),env LANG=C.UTF-8,)
 
 # files PATTERN: the course's files that match PATTERN ('*.go'), one a line.
 # In the instructors' git repository they are the tracked files; the
@@ -16,6 +24,7 @@ GIT_TREE := $(shell [ "$$(git rev-parse --show-toplevel 2>/dev/null)" = "$(CURDI
 files = $(if $(GIT_TREE),git ls-files '$(1)',find . \( -name .git -o -name node_modules -o -name .cache -o -name build \) -prune -o -type f -path './$(1)' -print | sed 's|^\./||' | sort)
 
 .PHONY: setup setup-test notebook test check-format vet gotest exercises notebooks book golden bench strip \
+	translations translations-check translations-status \
 	grade class gradescope release bench-compare clean
 
 ## setup: install Jupyter, Node, the GoNB kernel, Go tools and ECharts (idempotent)
@@ -25,12 +34,12 @@ setup:
 setup-test:
 	@bash scripts/setup.sh --test
 
-## notebook: start Jupyter Notebook on the course (PORT=8888 by default)
+## notebook: start Jupyter Notebook on the course (PORT=8888 by default; LANG=id: in Bahasa Indonesia)
 notebook: setup
-	@bash scripts/notebook.sh $(PORT)
+	@$(NOTEBOOK_ENV) bash scripts/notebook.sh $(PORT) $(COURSE_LANG)
 
-## test: format, vet, every notebook executed headless (the HTML book), then unit and browser tests
-test: setup-test check-format vet book gotest
+## test: format, vet, translations in step, every notebook of both editions executed headless (the HTML book), then unit and browser tests
+test: setup-test check-format vet translations-check book gotest
 
 # gofmt with no file names would read standard input: an empty list is an error.
 check-format:
@@ -61,9 +70,21 @@ exercises:
 notebooks:
 	@bash scripts/run-notebooks.sh
 
-## book: execute every notebook and write the HTML book to build/book/ (index.html)
+## book: execute every notebook of both editions and write the HTML book to build/book/ (index.html; Indonesian: build/book/id/)
 book:
 	@bash scripts/build-book.sh
+
+## translations: rebuild the Indonesian notebooks notebooks/id/*.ipynb from the English ones and notebooks/id/translations/
+translations:
+	@$(PY) scripts/translations.py build
+
+## translations-check: fail if an English cell changed since it was translated, or notebooks/id/ is not rebuilt
+translations-check:
+	@$(PY) scripts/translations.py check
+
+## translations-status: each English cell changed since its translation, with the English diff
+translations-status:
+	@$(PY) scripts/translations.py status
 
 ## golden: regenerate the PyTorch golden files (needs Debian's python3-torch)
 golden:
@@ -81,7 +102,7 @@ bench-compare:
 
 ## strip: remove outputs from notebooks before committing them
 strip:
-	@$(PY) scripts/strip-notebooks.py notebooks/*.ipynb
+	@$(PY) scripts/strip-notebooks.py notebooks/*.ipynb notebooks/id/*.ipynb
 
 # The grading targets need the grader, which only the instructors' copy holds
 # (make release leaves it out of the learners' copy).

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -43,10 +44,12 @@ func bookDir(t *testing.T) string {
 	return dir
 }
 
-// newerNotebooks lists the notebooks modified after t.
+// newerNotebooks lists the notebooks of both editions modified after t.
 func newerNotebooks(t time.Time) []string {
 	var newer []string
 	paths, _ := filepath.Glob("*.ipynb")
+	translated, _ := filepath.Glob("id/*.ipynb")
+	paths = append(paths, translated...)
 	for _, p := range paths {
 		if info, err := os.Stat(p); err == nil && info.ModTime().After(t) {
 			newer = append(newer, p)
@@ -81,18 +84,31 @@ const (
 )
 
 // TestBookRendersOffline opens the HTML book in headless Chromium with the
-// network off: the index links every notebook, and in every chapter the
-// formulas are typeset by the book's own MathJax, every chart is drawn,
-// and no script reports an error.
+// network off, both editions: the index links every notebook, and in every
+// chapter the formulas are typeset by the book's own MathJax, every chart
+// is drawn, no script reports an error, and a link leads to the same
+// chapter in the other edition.
 func TestBookRendersOffline(t *testing.T) {
 	if testing.Short() {
 		t.Skip("opens the HTML book in a browser; skipped with -short")
 	}
 	needTool(t, "chromium", "Debian package chromium")
 	dir := bookDir(t)
-	sources, err := filepath.Glob("*.ipynb")
+	editions := []struct{ lang, dir, glob, other string }{
+		{"en", dir, "*.ipynb", filepath.Join(dir, "id")},
+		{"id", filepath.Join(dir, "id"), "id/*.ipynb", dir},
+	}
+	for _, e := range editions {
+		t.Run(e.lang, func(t *testing.T) { checkBook(t, e.dir, e.glob, e.other) })
+	}
+}
+
+// checkBook checks the edition of the book in dir, built from the
+// notebooks that glob matches; otherDir holds the other edition.
+func checkBook(t *testing.T, dir, glob, otherDir string) {
+	sources, err := filepath.Glob(glob)
 	if err != nil || len(sources) == 0 {
-		t.Fatalf("no notebooks found in notebooks/ (%v)", err)
+		t.Fatalf("no notebooks match %s in notebooks/ (%v)", glob, err)
 	}
 
 	br, err := browser.Launch(browser.Options{Offline: true, Width: 1200, Height: 900})
@@ -107,7 +123,7 @@ func TestBookRendersOffline(t *testing.T) {
 	}
 	var chapters []string
 	for _, src := range sources {
-		page := strings.TrimSuffix(src, ".ipynb") + ".html"
+		page := strings.TrimSuffix(filepath.Base(src), ".ipynb") + ".html"
 		linked, err := index.Eval(`(href) => !!document.querySelector('ul.chapters a[href="' + href + '"]')`, page)
 		if err != nil {
 			t.Fatal(err)
@@ -115,6 +131,11 @@ func TestBookRendersOffline(t *testing.T) {
 		if !linked.Value.Bool() {
 			t.Errorf("index.html does not link %s (did %s fail to execute? see build/notebooks/%s.log)",
 				page, src, strings.TrimSuffix(src, ".ipynb"))
+			continue
+		}
+		// The same chapter in the other edition.
+		if _, err := os.Stat(filepath.Join(otherDir, page)); err != nil {
+			t.Errorf("the other edition has no %s: %v", page, err)
 			continue
 		}
 		chapters = append(chapters, page)
@@ -127,6 +148,7 @@ func TestBookRendersOffline(t *testing.T) {
 	for _, page := range chapters {
 		t.Run(strings.TrimSuffix(page, ".html"), func(t *testing.T) {
 			checkChapter(t, br, filepath.Join(dir, page))
+			checkOtherEdition(t, filepath.Join(dir, page), filepath.Join(otherDir, page))
 		})
 	}
 }
@@ -141,6 +163,9 @@ func checkChapter(t *testing.T, br *browser.Browser, path string) {
 	}
 	defer p.Close()
 	name := strings.TrimSuffix(filepath.Base(path), ".html")
+	if filepath.Base(filepath.Dir(path)) == "id" {
+		name = "id-" + name
+	}
 	shot := filepath.Join(os.TempDir(), "book-"+name+".png")
 	defer func() {
 		// Whatever failed, the picture helps.
@@ -169,6 +194,24 @@ func checkChapter(t *testing.T, br *browser.Browser, path string) {
 		if strings.Contains(l, "Failed to load") || strings.Contains(l, "ERR_") {
 			t.Errorf("a resource failed to load offline: %s", l)
 		}
+	}
+}
+
+// checkOtherEdition checks that the chapter page links the same chapter of
+// the other edition.
+func checkOtherEdition(t *testing.T, page, other string) {
+	data, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`<a href="([^"]+)" hreflang="[a-z]+" class="bp-other-edition">`).FindSubmatch(data)
+	if m == nil {
+		t.Errorf("%s has no link to the other edition", filepath.Base(page))
+		return
+	}
+	target := filepath.Clean(filepath.Join(filepath.Dir(page), string(m[1])))
+	if target != filepath.Clean(other) {
+		t.Errorf("%s links the other edition at %s, want %s", filepath.Base(page), target, other)
 	}
 }
 

@@ -34,12 +34,19 @@ func source(raw json.RawMessage) string {
 	return strings.Join(lines, "")
 }
 
+// loadNotebooks reads the notebooks of both editions: English in
+// notebooks/, Indonesian in notebooks/id/.
 func loadNotebooks(t *testing.T) map[string]notebook {
 	t.Helper()
 	paths, err := filepath.Glob("*.ipynb")
 	if err != nil {
 		t.Fatal(err)
 	}
+	translated, err := filepath.Glob("id/*.ipynb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths = append(paths, translated...)
 	if len(paths) == 0 {
 		t.Fatal("no notebooks found in notebooks/")
 	}

@@ -1,18 +1,24 @@
 #!/usr/bin/env bash
-# build-book.sh: execute every notebook, then write the course as an HTML
-# book in build/book/ that reads offline.
+# build-book.sh: execute every notebook of both editions (English and
+# Bahasa Indonesia), then write the course as an HTML book in build/book/
+# that reads offline.
 #
-#   scripts/build-book.sh                 execute notebooks/*.ipynb, then build
+#   scripts/build-book.sh                 execute notebooks/*.ipynb and
+#                                         notebooks/id/*.ipynb, then build
 #   scripts/build-book.sh --no-execute    build from the executed copies
-#                                         already in build/notebooks/
+#                                         already in build/notebooks/ (and
+#                                         build/notebooks/id/)
 #
 # build/book/ then holds
 #   index.html      the course title and every chapter in order: its title
 #                   (the notebook's first heading) and what it is about (its
 #                   first paragraph), linked to
 #   NN-name.html    one page per executed notebook (nbconvert's lab
-#                   template), with links to the contents and to the chapters
-#                   before and after it
+#                   template), with links to the contents, to the chapters
+#                   before and after it, and to the same chapter in the
+#                   other edition
+#   id/             the same for the Indonesian edition (its index.html and
+#                   NN-name.html pages, titles from README.id.md)
 #   assets/         what those pages load: MathJax 2 (Debian's libjs-mathjax)
 #                   and RequireJS (libjs-requirejs), which nbconvert would
 #                   otherwise fetch from a CDN. The charts carry ECharts inline.
@@ -44,13 +50,15 @@ done
 shopt -s nullglob
 notebooks=(notebooks/*.ipynb)
 [ ${#notebooks[@]} -gt 0 ] || { echo "build-book: no notebooks in notebooks/" >&2; exit 1; }
+notebooks_id=(notebooks/id/*.ipynb)
 
 status=0
 if [ $execute = 1 ]; then
 	# A notebook that fails leaves no executed copy: remove the old ones so
 	# that a failure cannot hide behind the last good run.
 	for nb in "${notebooks[@]}"; do rm -f "$executed/$(basename "$nb")"; done
-	NOTEBOOK_OUT="$executed" bash scripts/run-notebooks.sh "${notebooks[@]}" || status=1
+	for nb in "${notebooks_id[@]}"; do rm -f "$executed/id/$(basename "$nb")"; done
+	NOTEBOOK_OUT="$executed" bash scripts/run-notebooks.sh "${notebooks[@]}" "${notebooks_id[@]}" || status=1
 fi
 
 # Assets: only the parts of MathJax that the TeX-AMS_CHTML-full
@@ -66,7 +74,8 @@ cp -RL "$mathjax/fonts/HTML-CSS/TeX/woff" "$mathjax/fonts/HTML-CSS/TeX/otf" "$bo
 cp -L "$requirejs" "$book/assets/require.min.js"
 
 "$py" - "$book" "$executed" "${notebooks[@]}" <<-'EOF' || status=1
-	"""Convert the executed notebooks to HTML pages and write the index."""
+	"""Convert the executed notebooks to HTML pages and write the indexes of
+	both editions: English in BOOK, Indonesian in BOOK/id."""
 	import html
 	import os
 	import re
@@ -80,14 +89,39 @@ cp -L "$requirejs" "$book/assets/require.min.js"
 	book, executed, sources = sys.argv[1], sys.argv[2], sys.argv[3:]
 	MATHJAX = "assets/mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe"
 
-	def course_title():
+	# Each edition: where its sources, executed copies and pages are, how its
+	# pages reach the shared assets and the other edition, and its words.
+	EDITIONS = {
+	    "en": dict(
+	        sources=sources, executed=executed, out=book, up="", other="id", to_other="id/",
+	        readme="README.md", fallback="Deep Dive into Deep Learning: Backpropagation",
+	        contents="Contents", other_name="Bahasa Indonesia",
+	        not_built="(not built: the notebook failed to execute or was not run; see build/notebooks/%s.log)",
+	        intro="""The course's notebooks, executed: every number was computed and every chart drawn by the
+	course's Go code when this book was built. To run and change them, open the notebooks in Jupyter
+	(<code>make notebook</code>).""",
+	        switch='Also in <a href="id/index.html" hreflang="id">Bahasa Indonesia</a>.'),
+	    "id": dict(
+	        sources=sorted(os.path.join("notebooks", "id", f) for f in os.listdir(os.path.join("notebooks", "id")) if f.endswith(".ipynb"))
+	        if os.path.isdir(os.path.join("notebooks", "id")) else [],
+	        executed=os.path.join(executed, "id"), out=os.path.join(book, "id"), up="../", other="en", to_other="../",
+	        readme="README.id.md", fallback="Deep Dive into Deep Learning: Backpropagation",
+	        contents="Daftar isi", other_name="English",
+	        not_built="(tidak dibangun: notebook gagal dijalankan atau belum dijalankan; lihat build/notebooks/id/%s.log)",
+	        intro="""Inilah notebook-notebook kursus ini setelah dijalankan: setiap angka dihitung dan setiap grafik
+	digambar oleh kode Go kursus ini saat buku ini dibangun. Untuk menjalankan dan mengubahnya, buka notebook-nya
+	di Jupyter (<code>make notebook LANG=id</code>).""",
+	        switch='Juga tersedia dalam <a href="../index.html" hreflang="en">English</a>.'),
+	}
+
+	def course_title(readme, fallback):
 	    try:
-	        for line in open("README.md", encoding="utf-8"):
+	        for line in open(readme, encoding="utf-8"):
 	            if line.startswith("# "):
 	                return line[2:].strip()
 	    except OSError:
 	        pass
-	    return "Deep Dive into Deep Learning: Backpropagation"
+	    return fallback
 
 	def title_and_summary(nb, fallback):
 	    """The first Markdown heading, and the first paragraph after it."""
@@ -115,51 +149,64 @@ cp -L "$requirejs" "$book/assets/require.min.js"
 	    out = markdown2html(markdown).strip()
 	    return re.sub(r"^<p>(.*)</p>$", r"\1", out, flags=re.S)
 
-	c = Config()
-	c.HTMLExporter.template_name = "lab"
-	c.HTMLExporter.mathjax_url = MATHJAX
-	c.HTMLExporter.require_js_url = "assets/require.min.js"
-	exporter = HTMLExporter(config=c)
+	def exporter(up):
+	    c = Config()
+	    c.HTMLExporter.template_name = "lab"
+	    c.HTMLExporter.mathjax_url = up + MATHJAX
+	    c.HTMLExporter.require_js_url = up + "assets/require.min.js"
+	    return HTMLExporter(config=c)
 
-	chapters = []  # (file name, title, summary HTML, built)
-	for src in sources:
-	    name = os.path.basename(src)[: -len(".ipynb")]
-	    title, summary = title_and_summary(nbformat.read(src, as_version=4), name)
-	    built = os.path.exists(os.path.join(executed, name + ".ipynb"))
-	    chapters.append((name, title, inline(summary) if summary else "", built))
+	names = {lang: {os.path.basename(s)[: -len(".ipynb")] for s in e["sources"]} for lang, e in EDITIONS.items()}
 
-	failed = []
-	for i, (name, title, _, built) in enumerate(chapters):
-	    if not built:
-	        failed.append(name)
-	        continue
-	    nb = nbformat.read(os.path.join(executed, name + ".ipynb"), as_version=4)
-	    nb.metadata["title"] = title
-	    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": name}})
-	    links = ['<a href="index.html">Contents</a>']
-	    if i > 0 and chapters[i - 1][3]:
-	        links.insert(0, '<a href="%s.html" rel="prev">&larr; %s</a>' % (chapters[i - 1][0], html.escape(chapters[i - 1][1])))
-	    if i + 1 < len(chapters) and chapters[i + 1][3]:
-	        links.append('<a href="%s.html" rel="next">%s &rarr;</a>' % (chapters[i + 1][0], html.escape(chapters[i + 1][1])))
-	    nav = ('<nav class="bp-book-nav" style="font:14px sans-serif;margin:12px auto;max-width:1100px;'
-	           'display:flex;justify-content:space-between;gap:1em">%s</nav>' % "".join("<span>%s</span>" % l for l in links))
-	    body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + "\n" + nav, body, count=1)
-	    # The last </body>: the charts' scripts hold the string "</body>" too.
-	    head, sep, tail = body.rpartition("</body>")
-	    body = head + nav + "\n" + sep + tail
-	    with open(os.path.join(book, name + ".html"), "w", encoding="utf-8") as f:
-	        f.write(body)
+	def write_edition(lang, e):
+	    """Write one edition's pages and index; return the chapters not built."""
+	    os.makedirs(e["out"], exist_ok=True)
+	    ex = exporter(e["up"])
+	    chapters = []  # (file name, title, summary HTML, built)
+	    for src in e["sources"]:
+	        name = os.path.basename(src)[: -len(".ipynb")]
+	        title, summary = title_and_summary(nbformat.read(src, as_version=4), name)
+	        built = os.path.exists(os.path.join(e["executed"], name + ".ipynb"))
+	        chapters.append((name, title, inline(summary) if summary else "", built))
 
-	course = course_title()
-	items = []
-	for name, title, summary, built in chapters:
-	    if built:
-	        items.append('<li><a href="%s.html">%s</a><p>%s</p></li>' % (name, html.escape(title), summary))
-	    else:
-	        items.append('<li class="failed"><span>%s</span> <em>(not built: the notebook failed to execute or was not run; '
-	                     'see build/notebooks/%s.log)</em><p>%s</p></li>' % (html.escape(title), name, summary))
-	index = """<!DOCTYPE html>
-	<html lang="en">
+	    failed = []
+	    for i, (name, title, _, built) in enumerate(chapters):
+	        if not built:
+	            failed.append(os.path.join(lang, name) if lang != "en" else name)
+	            continue
+	        nb = nbformat.read(os.path.join(e["executed"], name + ".ipynb"), as_version=4)
+	        nb.metadata["title"] = title
+	        body, _ = ex.from_notebook_node(nb, resources={"metadata": {"name": name}})
+	        links = ['<a href="index.html">%s</a>' % e["contents"]]
+	        if name in names[e["other"]]:
+	            links.append('<a href="%s%s.html" hreflang="%s" class="bp-other-edition">%s</a>'
+	                         % (e["to_other"], name, e["other"], e["other_name"]))
+	        if i > 0 and chapters[i - 1][3]:
+	            links.insert(0, '<a href="%s.html" rel="prev">&larr; %s</a>' % (chapters[i - 1][0], html.escape(chapters[i - 1][1])))
+	        if i + 1 < len(chapters) and chapters[i + 1][3]:
+	            links.append('<a href="%s.html" rel="next">%s &rarr;</a>' % (chapters[i + 1][0], html.escape(chapters[i + 1][1])))
+	        nav = ('<nav class="bp-book-nav" style="font:14px sans-serif;margin:12px auto;max-width:1100px;'
+	               'display:flex;justify-content:space-between;gap:1em">%s</nav>' % "".join("<span>%s</span>" % l for l in links))
+	        body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + "\n" + nav, body, count=1)
+	        # The last </body>: the charts' scripts hold the string "</body>" too.
+	        head, sep, tail = body.rpartition("</body>")
+	        body = head + nav + "\n" + sep + tail
+	        if lang != "en":
+	            body = re.sub(r"<html(?![^>]*\blang=)", '<html lang="%s"' % lang, body, count=1)
+	            body = re.sub(r'<html lang="en"', '<html lang="%s"' % lang, body, count=1)
+	        with open(os.path.join(e["out"], name + ".html"), "w", encoding="utf-8") as f:
+	            f.write(body)
+
+	    course = course_title(e["readme"], e["fallback"])
+	    items = []
+	    for name, title, summary, built in chapters:
+	        if built:
+	            items.append('<li><a href="%s.html">%s</a><p>%s</p></li>' % (name, html.escape(title), summary))
+	        else:
+	            items.append('<li class="failed"><span>%s</span> <em>%s</em><p>%s</p></li>'
+	                         % (html.escape(title), e["not_built"] % name, summary))
+	    index = """<!DOCTYPE html>
+	<html lang="%(lang)s">
 	<head>
 	<meta charset="utf-8">
 	<meta name="viewport" content="width=device-width, initial-scale=1.0">
@@ -182,19 +229,25 @@ cp -L "$requirejs" "$book/assets/require.min.js"
 	</head>
 	<body>
 	<h1>%(course)s</h1>
-	<p>The course's notebooks, executed: every number was computed and every chart drawn by the
-	course's Go code when this book was built. To run and change them, open the notebooks in Jupyter
-	(<code>make notebook</code>).</p>
+	<p>%(intro)s</p>
+	%(switch)s
 	<ul class="chapters">
 	%(items)s
 	</ul>
 	</body>
 	</html>
-	""" % {"course": html.escape(course), "mathjax": MATHJAX, "items": "\n".join(items)}
-	with open(os.path.join(book, "index.html"), "w", encoding="utf-8") as f:
-	    f.write(index)
-	built = len(chapters) - len(failed)
-	print("book: %d chapter%s in %s/index.html" % (built, "" if built == 1 else "s", book))
+	""" % {"lang": lang, "course": html.escape(course), "mathjax": e["up"] + MATHJAX, "intro": e["intro"],
+	       "switch": '<p class="bp-other-edition">%s</p>' % e["switch"] if names[e["other"]] else "",
+	       "items": "\n".join(items)}
+	    with open(os.path.join(e["out"], "index.html"), "w", encoding="utf-8") as f:
+	        f.write(index)
+	    print("book: %s: %d chapter%s in %s/index.html" % (lang, len(chapters) - len(failed), "" if len(chapters) - len(failed) == 1 else "s", e["out"]))
+	    return failed
+
+	failed = []
+	for lang, e in EDITIONS.items():
+	    if e["sources"]:
+	        failed += write_edition(lang, e)
 	if failed:
 	    print("book: not built (execution failed): " + ", ".join(failed), file=sys.stderr)
 	    sys.exit(1)

@@ -1,16 +1,27 @@
 #!/usr/bin/env bash
-# notebook.sh [PORT]: start Jupyter Notebook on the course's notebooks/.
+# notebook.sh [PORT] [LANG]: start Jupyter Notebook on the course's
+# notebooks/, or with LANG id on the Indonesian edition in notebooks/id/.
 # Jupyter prints the URL to open (with its login token). When no display is
 # present (a server, a container) no browser is started.
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 port="${1:-8888}"
-args=(--notebook-dir="$repo/notebooks" --port="$port" --ip=127.0.0.1 --port-retries=0)
+dir="$repo/notebooks"
+case "${2:-en}" in
+en) ;;
+id) dir="$repo/notebooks/id" ;;
+*) echo "notebook: no edition '$2': use en or id" >&2; exit 2 ;;
+esac
+args=(--notebook-dir="$dir" --port="$port" --ip=127.0.0.1 --port-retries=0)
 if [ -z "${DISPLAY:-}" ] && [ "$(uname)" != Darwin ]; then args+=(--no-browser); fi
 if [ "$(id -u)" = 0 ]; then args+=(--allow-root); fi
 if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
 	echo "notebook: port $port is already in use; choose another: make notebook PORT=8890" >&2
 	exit 1
 fi
-echo "notebook: starting Jupyter on port $port; open the URL it prints below (Ctrl-C to stop)"
+if [ "${2:-en}" = id ]; then
+	echo "notebook: menjalankan Jupyter (edisi Bahasa Indonesia, notebooks/id/) di port $port; buka URL yang dicetaknya di bawah ini (Ctrl-C untuk berhenti)"
+else
+	echo "notebook: starting Jupyter on port $port; open the URL it prints below (Ctrl-C to stop)"
+fi
 exec jupyter notebook "${args[@]}"
