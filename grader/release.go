@@ -20,7 +20,7 @@ import (
 // (solutions/, grader/, cmd/grader/, the repository's own tooling) stays
 // with the instructors.
 var ReleasePaths = []string{
-	"go.mod", "go.sum", "README.md", "LICENSE", "Makefile", "scripts", ".gitignore", "internal",
+	"go.mod", "go.sum", "README.md", "README.id.md", "LICENSE", "Makefile", "scripts", ".gitignore", "internal",
 	"notebooks", "pkg", "exercises", "tools", "bench", "package.json", "package-lock.json",
 }
 
@@ -66,7 +66,7 @@ func Release(root, out string) error {
 				return fmt.Errorf("release: %s: %v", rel, err)
 			}
 		}
-		if rel == "README.md" {
+		if rel == "README.md" || rel == "README.id.md" {
 			if data, err = LearnerREADME(data); err != nil {
 				return err
 			}

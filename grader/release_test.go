@@ -26,16 +26,27 @@ func TestReleaseREADME(t *testing.T) {
 	if err := Release("..", out); err != nil {
 		t.Fatal(err)
 	}
+	for _, name := range []string{"README.md", "README.id.md"} {
+		b, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range []string{"grader", "solutions", "make grade", "make class", "make gradescope", "make release", "staff-only", "\n\n\n"} {
+			if strings.Contains(string(b), s) {
+				t.Errorf("the learners' %s mentions %q", name, s)
+			}
+		}
+		for _, s := range []string{"make notebook", "make test"} {
+			if !strings.Contains(string(b), s) {
+				t.Errorf("the learners' %s lost %q", name, s)
+			}
+		}
+	}
 	b, err := os.ReadFile(filepath.Join(out, "README.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	readme := string(b)
-	for _, s := range []string{"grader", "solutions", "make grade", "make class", "make gradescope", "make release", "staff-only"} {
-		if strings.Contains(readme, s) {
-			t.Errorf("the learners' README mentions %q", s)
-		}
-	}
 	// It also tells learners that make exercises fails on the stubs, by design.
 	for _, s := range []string{"make notebook", "make test", "## What is inside", "exercises/        the functions you implement",
 		"so `make exercises` fails"} {
