@@ -323,7 +323,7 @@ func TestSandboxContainsPayload(t *testing.T) {
 				t.Fatal(err)
 			}
 			targets := []string{hostMarker, solutions, self, filepath.Join(home, ".bash_history"), "/etc/shadow", sb.cache}
-			var cmd *exec.Cmd
+			var cmd *step
 			var cleanup func()
 			var err error
 			if profile == "run" {

@@ -11,7 +11,7 @@ import (
 )
 
 // testLimits keep the hostile tests short.
-var testLimits = Limits{Time: 1500 * time.Millisecond, Startup: 1500 * time.Millisecond}
+var testLimits = Limits{Time: 3 * time.Second, Startup: 3 * time.Second}
 
 // writeDir writes files into a new directory and returns it.
 func writeDir(t *testing.T, files map[string]string) string {

@@ -4,7 +4,6 @@ import (
 	"crypto/rand"
 	"errors"
 	"os"
-	"os/exec"
 	"strings"
 	"sync"
 	"time"
@@ -77,7 +76,7 @@ func (c *capped) String() string {
 type process struct {
 	sb      *sandbox
 	lang    Lang
-	cmd     *exec.Cmd
+	cmd     *step
 	calls   *os.File
 	w       *wire.Writer
 	r       *wire.Reader
@@ -158,7 +157,12 @@ func start(sb *sandbox, prog *program, limits Limits, lang Lang) (*process, erro
 	})
 	if err != nil {
 		p.kill()
-		return nil, p.failure(err, lang.say(phWhileStarting))
+		err := p.failure(err, lang.say(phWhileStarting))
+		// Package initialisation sees no hidden input: its panic text can be shown.
+		if re, ok := err.(*RunError); ok && re.Detail != "" {
+			re.Message = re.Detail
+		}
+		return nil, err
 	}
 	return p, nil
 }

@@ -118,6 +118,31 @@ func newSandbox(want Isolation) (*sandbox, error) {
 	return s, nil
 }
 
+// step is one command of learner code: the compiler or the program.
+type step struct {
+	*exec.Cmd
+	// child delivers, under bubblewrap, the PID of the sandbox's first
+	// process (0 if unknown); pid caches it.
+	child chan int
+	once  sync.Once
+	pid   int
+}
+
+// childPID returns the PID of the sandbox's first process, waiting for
+// bwrap to tell it (at most a second), or 0.
+func (st *step) childPID() int {
+	st.once.Do(func() {
+		if st.child == nil {
+			return
+		}
+		select {
+		case st.pid = <-st.child:
+		case <-time.After(time.Second):
+		}
+	})
+	return st.pid
+}
+
 // stepLimits bound one step of learner code.
 type stepLimits struct {
 	wall   time.Duration // enforced by the caller

@@ -3,8 +3,10 @@ package grader
 import (
 	"bytes"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"os/user"
@@ -96,8 +98,9 @@ func lookupUser(name string) ([2]int, error) {
 // is visible: no /usr, no shell, no home, no grader files. extra files
 // become descriptors 3, 4, ... of the step. cleanup releases what command
 // opened once the step has started.
-func (s *sandbox) command(path string, args, env []string, l stepLimits, extra []*os.File, readable []string, writable ...string) (cmd *exec.Cmd, cleanup func(), err error) {
+func (s *sandbox) command(path string, args, env []string, l stepLimits, extra []*os.File, readable []string, writable ...string) (st *step, cleanup func(), err error) {
 	cleanup = func() {}
+	st = &step{}
 	argv := append(l.prlimitArgs(), path)
 	argv = append(argv, args...)
 	if s.isolation == IsolationBubblewrap {
@@ -110,8 +113,17 @@ func (s *sandbox) command(path string, args, env []string, l stepLimits, extra [
 			return nil, nil, err
 		}
 		go func() { w.Write(filter); w.Close() }()
-		extra = append(extra, r)
-		cleanup = func() { r.Close() }
+		// bwrap tells on --info-fd the PID of the sandbox's first process,
+		// through which kill ends the whole namespace.
+		ir, iw, err := os.Pipe()
+		if err != nil {
+			r.Close()
+			return nil, nil, err
+		}
+		st.child = make(chan int, 1)
+		go readChildPID(ir, st.child)
+		extra = append(extra, r, iw)
+		cleanup = func() { r.Close(); iw.Close() }
 		wrap := []string{s.bwrap,
 			"--unshare-user", "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
 			"--disable-userns", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
@@ -130,12 +142,12 @@ func (s *sandbox) command(path string, args, env []string, l stepLimits, extra [
 			k, v, _ := strings.Cut(kv, "=")
 			wrap = append(wrap, "--setenv", k, v)
 		}
-		wrap = append(wrap, "--seccomp", strconv.Itoa(2+len(extra)), "--")
+		wrap = append(wrap, "--seccomp", strconv.Itoa(1+len(extra)), "--info-fd", strconv.Itoa(2+len(extra)), "--")
 		// prlimit goes first: the limits hold for bwrap and all it starts.
 		argv = append(append(l.prlimitArgs(), wrap...), append([]string{path}, args...)...)
 		env = nil
 	}
-	cmd = exec.Command(argv[0], argv[1:]...)
+	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Path, _ = exec.LookPath(argv[0])
 	cmd.Env = env
 	if cmd.Env == nil {
@@ -149,7 +161,20 @@ func (s *sandbox) command(path string, args, env []string, l stepLimits, extra [
 	if len(writable) > 0 {
 		cmd.Dir = writable[0]
 	}
-	return cmd, cleanup, nil
+	st.Cmd = cmd
+	return st, cleanup, nil
+}
+
+// readChildPID reads bwrap's info ({"child-pid": N, ...}) and sends N, or
+// 0 if bwrap wrote none.
+func readChildPID(r *os.File, child chan<- int) {
+	defer r.Close()
+	var info struct {
+		ChildPID int `json:"child-pid"`
+	}
+	data, _ := io.ReadAll(io.LimitReader(r, 4096))
+	json.Unmarshal(data, &info)
+	child <- info.ChildPID
 }
 
 // own gives the learner's uid the directory dir (the build directory),
@@ -166,14 +191,36 @@ func (s *sandbox) own(dir string) error {
 	})
 }
 
-// kill ends a step: its process group and, with bubblewrap, its whole PID
-// namespace (its first process dies with bwrap, and the kernel kills every
-// process of a namespace whose first process is gone).
-func (s *sandbox) kill(cmd *exec.Cmd) {
-	if cmd.Process != nil {
-		syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-		cmd.Process.Kill()
+// kill ends a step with everything it started. Under bubblewrap it kills
+// the sandbox's first process and waits until that process is dead: the
+// kernel kills every other process of the PID namespace and lets its first
+// process finish dying only once they are all gone, so when kill returns
+// no learner process is left. Then (and otherwise) it kills the step's
+// process group.
+func (s *sandbox) kill(st *step) {
+	if st.Process == nil {
+		return
 	}
+	if pid := st.childPID(); pid > 0 {
+		syscall.Kill(pid, syscall.SIGKILL)
+		for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline) && alive(pid); {
+			time.Sleep(2 * time.Millisecond)
+		}
+	}
+	syscall.Kill(-st.Process.Pid, syscall.SIGKILL)
+	st.Process.Kill()
+}
+
+// alive reports whether pid is a process that has not finished dying (a
+// zombie has: only its exit status is left).
+func alive(pid int) bool {
+	stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return false
+	}
+	// The state follows the command name, which is in parentheses.
+	i := bytes.LastIndexByte(stat, ')')
+	return i < 0 || i+2 >= len(stat) || (stat[i+2] != 'Z' && stat[i+2] != 'X')
 }
 
 // reap kills every process left by learner code, under IsolationUser every

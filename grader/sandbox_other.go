@@ -19,7 +19,7 @@ func (s *sandbox) useDedicatedUser() error {
 	return errors.New("the dedicated-user sandbox needs Linux; grade on a Linux machine")
 }
 
-func (s *sandbox) command(path string, args, env []string, l stepLimits, extra []*os.File, readable []string, writable ...string) (*exec.Cmd, func(), error) {
+func (s *sandbox) command(path string, args, env []string, l stepLimits, extra []*os.File, readable []string, writable ...string) (*step, func(), error) {
 	cmd := exec.Command(path, args...)
 	cmd.Env = env
 	cmd.ExtraFiles = extra
@@ -27,15 +27,15 @@ func (s *sandbox) command(path string, args, env []string, l stepLimits, extra [
 	if len(writable) > 0 {
 		cmd.Dir = writable[0]
 	}
-	return cmd, func() {}, nil
+	return &step{Cmd: cmd}, func() {}, nil
 }
 
 func (s *sandbox) own(dir string) error { return nil }
 
-func (s *sandbox) kill(cmd *exec.Cmd) {
-	if cmd.Process != nil {
-		syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-		cmd.Process.Kill()
+func (s *sandbox) kill(st *step) {
+	if st.Process != nil {
+		syscall.Kill(-st.Process.Pid, syscall.SIGKILL)
+		st.Process.Kill()
 	}
 }
 
