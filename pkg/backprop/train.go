@@ -214,6 +214,10 @@ func Fit(model Layer, x, y *mat.Dense, cfg FitConfig) (*History, error) {
 	var best []*mat.Dense // parameter values at the best epoch, for RestoreBest
 	wait, step := 0, 0
 	width := len(fmt.Sprint(cfg.Epochs))
+	// Dropout and other Moders train in training mode; the model is left
+	// in evaluation mode, ready to predict.
+	SetTraining(model, true)
+	defer SetTraining(model, false)
 
 	for epoch := 1; epoch <= cfg.Epochs; epoch++ {
 		if !cfg.NoShuffle {

@@ -186,8 +186,11 @@ func (t *trainer) step(xb, yb *mat.Dense, lr float64) float64 {
 }
 
 // evaluate returns the loss and the accuracy (NaN if the targets are not
-// classes) of the model on x, y, without changing any parameter.
+// classes) of the model on x, y, without changing any parameter, in
+// evaluation mode (no dropout).
 func (t *trainer) evaluate(x, y *mat.Dense) (loss, acc float64) {
+	SetTraining(t.model, false)
+	defer SetTraining(t.model, true)
 	if t.valAcc == nil {
 		t.valAcc = newAccuracyCounter(y, t.threshold)
 	}
