@@ -355,6 +355,9 @@ func TestSandboxContainsPayload(t *testing.T) {
 			}
 			cmd.Wait()
 			text := out.String()
+			if !strings.Contains(text, "STATUS NoNewPrivs: 1") || !strings.Contains(text, "STATUS Seccomp: 2") {
+				t.Errorf("the payload runs without no_new_privs or without its seccomp filter:\n%s", text)
+			}
 			if !strings.Contains(text, "payload done") || strings.Count(text, "BLOCKED") < 16 {
 				t.Fatalf("the payload did not try everything:\n%s", text)
 			}
