@@ -149,7 +149,7 @@ func rmseZero(t *testing.T, rep *Report) {
 	}
 }
 
-func wantStatus(status, message string) func(t *testing.T, rep *Report) {
+func wantStatus(status Status, message string) func(t *testing.T, rep *Report) {
 	return func(t *testing.T, rep *Report) {
 		t.Helper()
 		r := rep.exercise("RMSE")

@@ -97,13 +97,13 @@ func gradeOne(ctx context.Context, path string, opt Options) (rep *Report) {
 	defer func() {
 		if r := recover(); r != nil {
 			rep = newReport(path, opt)
-			rep.fail(Problem{Message: fmt.Sprintf("the grader failed on this submission: %v", r)}, "grader error")
+			rep.fail(Problem{Message: fmt.Sprintf("the grader failed on this submission: %v", r)}, StatusGraderError)
 		}
 	}()
 	rep, err := Grade(ctx, path, opt)
 	if err != nil {
 		rep = newReport(path, opt)
-		rep.fail(Problem{Message: "the grader failed on this submission: " + err.Error()}, "grader error")
+		rep.fail(Problem{Message: "the grader failed on this submission: " + err.Error()}, StatusGraderError)
 	}
 	return rep
 }

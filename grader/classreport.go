@@ -38,7 +38,7 @@ func (s ExerciseSummary) PassRate() float64 {
 }
 
 // notAttempted are the statuses of an exercise the learner did not hand in.
-var notAttempted = map[string]bool{"missing": true, "not implemented": true, "no code found": true}
+var notAttempted = map[Status]bool{StatusMissing: true, StatusNotImplemented: true, StatusNoCode: true}
 
 // SummarizeClass counts, per exercise of the catalog that was graded, how
 // the class did.

@@ -91,7 +91,7 @@ func Grade(ctx context.Context, path string, opt Options) (*Report, error) {
 	src, err := Load(path)
 	if err != nil {
 		rep := newReport(path, opt)
-		rep.fail(Problem{Message: err.Error()}, "no code found")
+		rep.fail(Problem{Message: err.Error()}, StatusNoCode)
 		return rep, nil
 	}
 	return GradeSource(ctx, src, opt)
@@ -110,7 +110,7 @@ func GradeSource(ctx context.Context, src *Source, opt Options) (rep *Report, er
 
 	v := vet(src)
 	if len(v.problems) > 0 {
-		rep.fail(v.problems[0], "refused before compiling")
+		rep.fail(v.problems[0], StatusRefused)
 		rep.Problems = v.problems
 		return rep, nil
 	}
@@ -121,12 +121,12 @@ func GradeSource(ctx context.Context, src *Source, opt Options) (rep *Report, er
 		got, ok := v.types[er.Name]
 		switch {
 		case !ok:
-			er.setProblem("missing", rep.Lang.say(phMissing, er.Name, signatureLine(ex)), rep.Lang)
+			er.setProblem(StatusMissing, rep.Lang.say(phMissing, er.Name, signatureLine(ex)), rep.Lang)
 		case got != ex.TypeString():
 			if got == genericType {
 				got = rep.Lang.say(phGeneric)
 			}
-			er.setProblem("wrong signature", rep.Lang.say(phWrongType, er.Name, got, signatureLine(ex)), rep.Lang)
+			er.setProblem(StatusWrongSignature, rep.Lang.say(phWrongType, er.Name, got, signatureLine(ex)), rep.Lang)
 		default:
 			present = append(present, ex)
 		}
@@ -152,7 +152,7 @@ func GradeSource(ctx context.Context, src *Source, opt Options) (rep *Report, er
 	defer os.RemoveAll(dir)
 	defer func() {
 		if err := sb.reap(); err != nil && rep != nil {
-			rep.fail(Problem{Message: rep.Lang.say(phGradingStop, err.Error())}, "grader error")
+			rep.fail(Problem{Message: rep.Lang.say(phGradingStop, err.Error())}, StatusGraderError)
 		}
 	}()
 	limits := opt.Limits.withDefaults()
@@ -164,7 +164,7 @@ func GradeSource(ctx context.Context, src *Source, opt Options) (rep *Report, er
 		rep.Problems = problems
 		for i := range rep.Exercises {
 			if rep.Exercises[i].Status == "" {
-				rep.Exercises[i].setProblem("compile error", rep.Lang.say(phNoCompile, problems[0].String()), rep.Lang)
+				rep.Exercises[i].setProblem(StatusCompileError, rep.Lang.say(phNoCompile, problems[0].String()), rep.Lang)
 			}
 		}
 		return rep, nil
@@ -176,11 +176,11 @@ func GradeSource(ctx context.Context, src *Source, opt Options) (rep *Report, er
 			continue
 		}
 		if msg, ok := prog.wrongType[er.Name]; ok {
-			er.setProblem("wrong signature", rep.Lang.say(phNotCallable, er.Name, er.signature, msg), rep.Lang)
+			er.setProblem(StatusWrongSignature, rep.Lang.say(phNotCallable, er.Name, er.signature, msg), rep.Lang)
 			continue
 		}
 		if startErr != nil {
-			er.setProblem("crash", startErr.Error(), rep.Lang)
+			er.setProblem(StatusCrash, startErr.Error(), rep.Lang)
 			continue
 		}
 		startErr = runExercise(ctx, sb, prog, limits, er, rep.Seed, opt.Staff, rep.Lang)
@@ -234,7 +234,7 @@ func runExercise(ctx context.Context, sb *sandbox, prog *program, limits Limits,
 			rep, err := p.call(er.Name, t.Args, deadline)
 			var re *RunError
 			switch {
-			case errors.As(err, &re) && re.Kind == "timeout":
+			case errors.As(err, &re) && re.Kind == FailureTimeout:
 				stopped, p = err, nil
 				v.message = err.Error()
 			case errors.As(err, &re):

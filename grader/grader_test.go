@@ -90,7 +90,7 @@ func TestStubsScoreZero(t *testing.T) {
 type hostileCase struct {
 	name    string
 	files   map[string]string
-	status  string // RMSE's status
+	status  Status // RMSE's status
 	message string // in RMSE's problem or first failed test
 	mseOK   bool   // MSE keeps its full score
 }

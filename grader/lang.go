@@ -89,18 +89,18 @@ var (
 )
 
 // statusText is how a status reads in the text report.
-var statusText = map[string]phrase{
-	"passed":                   {"passed", "lulus"},
-	"partial":                  {"partial", "sebagian"},
-	"failed":                   {"failed", "gagal"},
-	"not implemented":          {"not implemented", "belum dikerjakan"},
-	"missing":                  {"missing", "tidak ada"},
-	"wrong signature":          {"wrong signature", "signature salah"},
-	"compile error":            {"compile error", "gagal compile"},
-	"refused before compiling": {"refused before compiling", "ditolak sebelum compile"},
-	"crash":                    {"crash", "crash"},
-	"no code found":            {"no code found", "kode tidak ditemukan"},
-	"grader error":             {"grader error", "kesalahan grader"},
+var statusText = map[Status]phrase{
+	StatusPassed:         {"passed", "lulus"},
+	StatusPartial:        {"partial", "sebagian"},
+	StatusFailed:         {"failed", "gagal"},
+	StatusNotImplemented: {"not implemented", "belum dikerjakan"},
+	StatusMissing:        {"missing", "tidak ada"},
+	StatusWrongSignature: {"wrong signature", "signature salah"},
+	StatusCompileError:   {"compile error", "gagal compile"},
+	StatusRefused:        {"refused before compiling", "ditolak sebelum compile"},
+	StatusCrash:          {"crash", "crash"},
+	StatusNoCode:         {"no code found", "kode tidak ditemukan"},
+	StatusGraderError:    {"grader error", "kesalahan grader"},
 }
 
 // kindText is how a kind of test reads.
@@ -112,9 +112,9 @@ var kindText = map[string]phrase{
 }
 
 // word translates a status or kind, or returns it as it is.
-func (l Lang) word(table map[string]phrase, s string) string {
+func word[K ~string](l Lang, table map[K]phrase, s K) string {
 	if p, ok := table[s]; ok {
 		return l.say(p)
 	}
-	return s
+	return string(s)
 }

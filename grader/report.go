@@ -37,10 +37,8 @@ type ExerciseReport struct {
 	Topic string  `json:"topic"`
 	Score float64 `json:"score"`
 	Max   float64 `json:"max_score"`
-	// Status is "passed", "partial", "failed", "not implemented", or why
-	// nothing ran: "missing", "wrong signature", "compile error",
-	// "refused before compiling", "crash", "no code found".
-	Status  string       `json:"status"`
+	// Status is what the tests gave, or why none ran.
+	Status  Status       `json:"status"`
 	Problem string       `json:"problem,omitempty"` // what went wrong for the whole exercise
 	Hint    string       `json:"hint,omitempty"`    // shown when the exercise lost points
 	Tests   []TestReport `json:"tests,omitempty"`
@@ -108,16 +106,16 @@ func contains(list []string, s string) bool {
 
 // fail marks every exercise as failed for one problem with the whole
 // submission.
-func (r *Report) fail(p Problem, status string) {
+func (r *Report) fail(p Problem, status Status) {
 	r.Problems = append(r.Problems, p)
 	for i := range r.Exercises {
 		r.Exercises[i].setProblem(status, p.String(), r.Lang)
 	}
 }
 
-func (e *ExerciseReport) setProblem(status, msg string, lang Lang) {
+func (e *ExerciseReport) setProblem(status Status, msg string, lang Lang) {
 	e.Status, e.Problem, e.Score, e.Tests = status, msg, 0, nil
-	if ex, ok := checks.Lookup(e.Name); ok && status != "missing" {
+	if ex, ok := checks.Lookup(e.Name); ok && status != StatusMissing {
 		e.Hint = ex.HintIn(string(lang))
 	}
 }
@@ -145,13 +143,13 @@ func (e *ExerciseReport) summarize(ex checks.Exercise, lang Lang) {
 	}
 	switch {
 	case e.Score == e.Max:
-		e.Status = "passed"
+		e.Status = StatusPassed
 	case notImpl == len(e.Tests):
-		e.Status, e.Problem = "not implemented", lang.say(phStubExercise)
+		e.Status, e.Problem = StatusNotImplemented, lang.say(phStubExercise)
 	case e.Score == 0:
-		e.Status = "failed"
+		e.Status = StatusFailed
 	default:
-		e.Status = "partial"
+		e.Status = StatusPartial
 	}
 	if e.Score < e.Max {
 		e.Hint = ex.HintIn(string(lang))
@@ -205,27 +203,27 @@ func (r *Report) WriteText(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, l.say(phColumns))
 	for _, e := range r.Exercises {
-		fmt.Fprintf(tw, "%s\t%s\t%g\t%g\t%s\n", e.Name, e.Topic, e.Score, e.Max, l.word(statusText, e.Status))
+		fmt.Fprintf(tw, "%s\t%s\t%g\t%g\t%s\n", e.Name, e.Topic, e.Score, e.Max, word(l, statusText, e.Status))
 	}
 	tw.Flush()
 	for _, e := range r.Exercises {
 		if e.Score == e.Max {
 			continue
 		}
-		fmt.Fprintf(w, "\n%s (%g/%g): %s\n", e.Name, e.Score, e.Max, l.word(statusText, e.Status))
+		fmt.Fprintf(w, "\n%s (%g/%g): %s\n", e.Name, e.Score, e.Max, word(l, statusText, e.Status))
 		if e.Problem != "" {
 			fmt.Fprintf(w, "  %s\n", clean(e.Problem))
 		}
 		for _, t := range e.Tests {
 			switch {
-			case e.Status == "not implemented":
+			case e.Status == StatusNotImplemented:
 			case !t.Passed:
-				fmt.Fprintf(w, "  - %s\n", l.say(phTestLine, l.word(kindText, t.Kind), t.Name, t.Max, clean(t.Message)))
+				fmt.Fprintf(w, "  - %s\n", l.say(phTestLine, word(l, kindText, t.Kind), t.Name, t.Max, clean(t.Message)))
 				if t.Detail != "" {
 					fmt.Fprintf(w, "      %s: %s\n", l.say(phStaffOnly), clean(t.Detail))
 				}
 			case t.unpaid(l) != "":
-				fmt.Fprintf(w, "  - %s\n", l.say(phTestLine, l.word(kindText, t.Kind), t.Name, t.Max, t.unpaid(l)))
+				fmt.Fprintf(w, "  - %s\n", l.say(phTestLine, word(l, kindText, t.Kind), t.Name, t.Max, t.unpaid(l)))
 			}
 		}
 		if e.Hint != "" {

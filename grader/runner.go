@@ -239,14 +239,14 @@ func (p *process) failure(err error, when string) error {
 		if when != "" {
 			limit = p.limits.Startup
 		}
-		return &RunError{Kind: "timeout", Message: oneLine(l.say(phTimeLimit, limit, when))}
+		return &RunError{Kind: FailureTimeout, Message: oneLine(l.say(phTimeLimit, limit, when))}
 	}
 	<-p.done
 	out := p.out.String()
-	re := &RunError{Kind: "crash", Message: l.say(phStopped, when)}
+	re := &RunError{Kind: FailureCrash, Message: l.say(phStopped, when)}
 	switch {
 	case strings.Contains(out, "out of memory") || strings.Contains(out, "cannot allocate memory"):
-		re.Kind, re.Message = "memory", l.say(phMemory, p.limits.Memory>>20, when)
+		re.Kind, re.Message = FailureMemory, l.say(phMemory, p.limits.Memory>>20, when)
 	case strings.Contains(out, "stack exceeds") || strings.Contains(out, "stack overflow"):
 		re.Message = l.say(phStack, when)
 	case strings.Contains(out, "panic: "):
@@ -270,7 +270,7 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // RunError says why a learner program gave no answer.
 type RunError struct {
-	Kind    string // "timeout", "memory" or "crash"
+	Kind    FailureKind
 	Message string // for learners
 	Detail  string // with the learner's own panic text: public checks and staff only
 }
