@@ -6,6 +6,10 @@ set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 port="${1:-8888}"
 args=(--notebook-dir="$repo/notebooks" --port="$port" --ip=127.0.0.1 --port-retries=0)
+# The course's notebook extension (scripts/jupyter/nbextensions/course) shows
+# Go's tabs as plain indentation; these paths add to the user's own.
+export JUPYTER_PATH="$repo/scripts/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
+export JUPYTER_CONFIG_PATH="$repo/scripts/jupyter${JUPYTER_CONFIG_PATH:+:$JUPYTER_CONFIG_PATH}"
 if [ -z "${DISPLAY:-}" ] && [ "$(uname)" != Darwin ]; then args+=(--no-browser); fi
 if [ "$(id -u)" = 0 ]; then args+=(--allow-root); fi
 if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
