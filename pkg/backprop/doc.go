@@ -27,8 +27,9 @@
 //     every analytic gradient with central finite differences.
 //   - Data: toy generators (MakeLinear, MakeXOR, MakeMoons, MakeCircles,
 //     MakeSpirals, MakeBlobs...), real data sets that work offline (Iris,
-//     Wine, BreastCancer, Digits, Diabetes, MNIST), Split, Standardizer,
-//     OneHot, Batches and TakeRows.
+//     Wine, BreastCancer, Digits, Diabetes; MNIST in package mnist, so that
+//     only programs that load it depend on its data module), Split,
+//     Standardizer, OneHot, Batches and TakeRows.
 //
 // # Matrices
 //
