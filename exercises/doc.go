@@ -21,11 +21,12 @@
 // The public checks are small worked examples with known answers. Run them
 // from the root of the course:
 //
-//	make exercises                      # anywhere
+//	make exercises                      # anywhere; ends with "k of N exercises done"
 //	go test ./exercises                 # the same, in the learner's copy of the course
 //	go test -tags learner ./exercises   # the same, in the course's own repository
 //
-// A failure says what was expected and what came back. In a notebook, define
+// A failure says what was expected and what came back, from which inputs.
+// make exercises checks every exercise even when one does not compile. In a notebook, define
 // the function in a cell and check it there:
 //
 //	%%

@@ -3,7 +3,8 @@
 // The public checks, run against your code. In the learner's copy of the
 // course they run with
 //
-//	go test ./exercises
+//	make exercises                         (every exercise, and a count of those done)
+//	go test ./exercises -run 'Exercises/MSE$'  (one exercise)
 //
 // In the course's own repository this file needs the tag "learner"
 // (go test -tags learner ./exercises), so that go test ./... stays green
@@ -11,34 +12,64 @@
 package exercises_test
 
 import (
+	"fmt"
+	"os"
 	"testing"
 
 	"github.com/deepdive-dl/backprop/exercises"
 	"github.com/deepdive-dl/backprop/exercises/checks"
 )
 
-func TestMSE(t *testing.T)      { checks.MSE(exercises.MSE).Test(t) }
-func TestMSEGrad(t *testing.T)  { checks.MSEGrad(exercises.MSEGrad).Test(t) }
-func TestRMSE(t *testing.T)     { checks.RMSE(exercises.RMSE).Test(t) }
-func TestRMSEGrad(t *testing.T) { checks.RMSEGrad(exercises.RMSEGrad).Test(t) }
-func TestBCE(t *testing.T)      { checks.BCE(exercises.BCE).Test(t) }
-func TestBCEGrad(t *testing.T)  { checks.BCEGrad(exercises.BCEGrad).Test(t) }
-func TestSoftmax(t *testing.T)  { checks.Softmax(exercises.Softmax).Test(t) }
-func TestSoftmaxCrossEntropy(t *testing.T) {
-	checks.SoftmaxCrossEntropy(exercises.SoftmaxCrossEntropy).Test(t)
+// yours maps each exercise to your function. The values have type any, so
+// a function with a wrong signature fails its own checks (the message
+// gives both types) instead of keeping the whole package from compiling.
+var yours = map[string]any{
+	"MSE": exercises.MSE, "MSEGrad": exercises.MSEGrad, "RMSE": exercises.RMSE, "RMSEGrad": exercises.RMSEGrad,
+	"BCE": exercises.BCE, "BCEGrad": exercises.BCEGrad, "Softmax": exercises.Softmax,
+	"SoftmaxCrossEntropy": exercises.SoftmaxCrossEntropy, "SoftmaxCrossEntropyGrad": exercises.SoftmaxCrossEntropyGrad,
+	"DenseBackward": exercises.DenseBackward, "SigmoidBackward": exercises.SigmoidBackward,
+	"ReLUBackward": exercises.ReLUBackward, "TanhBackward": exercises.TanhBackward,
+	"SGDStep": exercises.SGDStep, "MomentumStep": exercises.MomentumStep, "RMSpropStep": exercises.RMSpropStep,
+	"AdamStep": exercises.AdamStep, "StepDecay": exercises.StepDecay, "CosineDecay": exercises.CosineDecay,
+	"MiniBatches": exercises.MiniBatches, "TrainStep": exercises.TrainStep,
 }
-func TestSoftmaxCrossEntropyGrad(t *testing.T) {
-	checks.SoftmaxCrossEntropyGrad(exercises.SoftmaxCrossEntropyGrad).Test(t)
+
+// done counts the exercises whose checks all passed, for the last line.
+var done, checked int
+
+// TestExercises runs the public checks of every exercise, one subtest each.
+func TestExercises(t *testing.T) {
+	for _, ex := range checks.Exercises() {
+		t.Run(ex.Name, func(t *testing.T) {
+			fn, ok := yours[ex.Name]
+			if !ok {
+				t.Fatalf("exercise %s is missing from this file's table", ex.Name)
+			}
+			rep := checks.Run(ex.Name, fn)
+			checked++
+			if rep.Passed() {
+				done++
+			}
+			rep.Test(t)
+			if !rep.Passed() && ex.Hint != "" {
+				t.Logf("hint: %s", ex.Hint)
+			}
+		})
+	}
 }
-func TestDenseBackward(t *testing.T)   { checks.DenseBackward(exercises.DenseBackward).Test(t) }
-func TestSigmoidBackward(t *testing.T) { checks.SigmoidBackward(exercises.SigmoidBackward).Test(t) }
-func TestReLUBackward(t *testing.T)    { checks.ReLUBackward(exercises.ReLUBackward).Test(t) }
-func TestTanhBackward(t *testing.T)    { checks.TanhBackward(exercises.TanhBackward).Test(t) }
-func TestSGDStep(t *testing.T)         { checks.SGDStep(exercises.SGDStep).Test(t) }
-func TestMomentumStep(t *testing.T)    { checks.MomentumStep(exercises.MomentumStep).Test(t) }
-func TestRMSpropStep(t *testing.T)     { checks.RMSpropStep(exercises.RMSpropStep).Test(t) }
-func TestAdamStep(t *testing.T)        { checks.AdamStep(exercises.AdamStep).Test(t) }
-func TestStepDecay(t *testing.T)       { checks.StepDecay(exercises.StepDecay).Test(t) }
-func TestCosineDecay(t *testing.T)     { checks.CosineDecay(exercises.CosineDecay).Test(t) }
-func TestMiniBatches(t *testing.T)     { checks.MiniBatches(exercises.MiniBatches).Test(t) }
-func TestTrainStep(t *testing.T)       { checks.TrainStep(exercises.TrainStep).Test(t) }
+
+// TestMain ends the run with the count of exercises done. With
+// EXERCISES_SUMMARY set it writes that line to the file it names instead,
+// for `make exercises` to print after everything go test prints.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if checked > 0 {
+		line := fmt.Sprintf("%d of %d exercises done\n", done, len(checks.Exercises()))
+		if path := os.Getenv("EXERCISES_SUMMARY"); path != "" {
+			_ = os.WriteFile(path, []byte(line), 0o644)
+		} else {
+			fmt.Print(line)
+		}
+	}
+	os.Exit(code)
+}

@@ -13,6 +13,10 @@ id) dir="$repo/notebooks/id" ;;
 *) echo "notebook: no edition '$2': use en or id" >&2; exit 2 ;;
 esac
 args=(--notebook-dir="$dir" --port="$port" --ip=127.0.0.1 --port-retries=0)
+# The course's notebook extension (scripts/jupyter/nbextensions/course) shows
+# Go's tabs as plain indentation; these paths add to the user's own.
+export JUPYTER_PATH="$repo/scripts/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
+export JUPYTER_CONFIG_PATH="$repo/scripts/jupyter${JUPYTER_CONFIG_PATH:+:$JUPYTER_CONFIG_PATH}"
 if [ -z "${DISPLAY:-}" ] && [ "$(uname)" != Darwin ]; then args+=(--no-browser); fi
 if [ "$(id -u)" = 0 ]; then args+=(--allow-root); fi
 if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then

@@ -93,13 +93,64 @@ func TestRunFailures(t *testing.T) {
 		t.Errorf("nil function passed")
 	}
 	html := checks.MSE(stub).HTML()
-	if !strings.Contains(html, "<table>") || !strings.Contains(html, "not implemented") {
-		t.Errorf("HTML report: %s", html)
+	for _, want := range []string{"<table", "not implemented", "pred = [1 2 3], target = [1 2 5]", "Hint:"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("HTML report lacks %q: %s", want, html)
+		}
+	}
+}
+
+// A passed check shows no row and no empty box; a failed one shows its
+// inputs, what came back, what was wanted, and the hint.
+func TestReportShowsFailedInputsOnly(t *testing.T) {
+	half := func(pred, target []float64) float64 { return 4.0 / 3 } // right on one case only
+	rep := checks.MSE(half)
+	html := rep.HTML()
+	for _, want := range []string{"1 of 3 public checks passed", "(passed: three values)",
+		"pred = [0.5 -2], target = [0.5 -2]", "result: got 1.3333333333333333, want 0", "Hint:"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("HTML lacks %q: %s", want, html)
+		}
+	}
+	if strings.Contains(html, "<code></code>") || strings.Contains(html, "pred = [1 2 3]") {
+		t.Errorf("HTML shows a passed check's row or an empty box: %s", html)
+	}
+	right := checks.MSE(func(pred, target []float64) float64 {
+		s := 0.0
+		for i := range pred {
+			s += (pred[i] - target[i]) * (pred[i] - target[i])
+		}
+		return s / float64(len(pred))
+	})
+	if html := right.HTML(); strings.Contains(html, "<table") || strings.Contains(html, "Hint") {
+		t.Errorf("a passing report shows a table or a hint: %s", html)
+	}
+	sum := checks.SummaryHTML(right, rep)
+	for _, want := range []string{"1 of 2 exercises pass", "✓</span> MSE: 3 of 3", "<details open>", "pred = [0.5 -2]"} {
+		if !strings.Contains(sum, want) {
+			t.Errorf("summary lacks %q: %s", want, sum)
+		}
+	}
+	if text := checks.Summary(right, rep); !strings.HasSuffix(text, "1 of 2 exercises done\n") {
+		t.Errorf("text summary does not end with the count:\n%s", text)
+	}
+}
+
+// A function of the wrong type fails every case with both types named,
+// instead of a panic inside reflect.
+func TestRunWrongType(t *testing.T) {
+	rep := checks.Run("MSE", func(pred []float64) float64 { return 0 })
+	if rep.Passed() || len(rep.Results) != 3 {
+		t.Fatalf("wrong type: %+v", rep)
+	}
+	msg := rep.Results[0].Message
+	if !strings.Contains(msg, "MSE has type func([]float64) float64") || !strings.Contains(msg, "wants func(pred, target []float64) float64") {
+		t.Errorf("wrong type message: %q", msg)
 	}
 }
 
 // A learner's RMSE that forgot the square root: the report says what was
-// expected, what came back, and gives the hint.
+// expected, what came back, from which inputs, and gives the hint.
 func ExampleRMSE() {
 	noRoot := func(pred, target []float64) float64 {
 		sum := 0.0
@@ -112,6 +163,7 @@ func ExampleRMSE() {
 	// Output:
 	// RMSE: 1 of 2 public checks passed
 	//   FAIL three values  result: got 1.3333333333333333, want 1.1547005383792515
+	//          inputs: pred = [1 2 3], target = [1 2 5]
 	//   ok   all errors 1
 	//   hint: RMSE is the square root of the mean of the squared differences.
 }

@@ -10,7 +10,8 @@ import (
 type Result struct {
 	Case    string
 	Passed  bool
-	Message string // why it failed; empty when it passed
+	Message string // why it failed (what came out, and what was wanted); empty when it passed
+	Inputs  string // the arguments of a failed case, as in "pred = [1 2 3], target = [1 2 5]"
 }
 
 // Report is the outcome of the public checks of one exercise.
@@ -58,11 +59,14 @@ func (r Report) Test(t TB) {
 	}
 }
 
-// Run runs the public cases of the named exercise against fn, which must be
-// a function of the exercise's type; the typed functions of this package
+// Run runs the public cases of the named exercise against fn, which should
+// be a function of the exercise's type; the typed functions of this package
 // (RMSE, AdamStep, ...) call it and are easier to use. Each case gets fresh
 // copies of its arguments. A panic in fn fails that case with the panic's
-// message; an fn that modifies its arguments fails too. Run panics if there
+// message; an fn that modifies its arguments fails too; a function of
+// another type fails every case with a message that gives both types (so
+// one exercise with a wrong signature cannot keep the others from being
+// checked). A failed case's Result holds its inputs. Run panics if there
 // is no such exercise.
 func Run(name string, fn any) Report {
 	ex, ok := Lookup(name)
@@ -70,11 +74,49 @@ func Run(name string, fn any) Report {
 		panic("checks: no exercise named " + name)
 	}
 	rep := Report{Exercise: name, Hint: ex.Hint}
+	wrongType := typeMismatch(ex, fn)
 	for _, c := range ex.Cases {
-		msg := runCase(ex, reflect.ValueOf(fn), c)
-		rep.Results = append(rep.Results, Result{Case: c.Name, Passed: msg == "", Message: msg})
+		msg := wrongType
+		if msg == "" {
+			msg = runCase(ex, reflect.ValueOf(fn), c)
+		}
+		res := Result{Case: c.Name, Passed: msg == "", Message: msg}
+		if !res.Passed && wrongType == "" {
+			res.Inputs = formatArgs(ex.Params(), c.Args)
+		}
+		rep.Results = append(rep.Results, res)
 	}
 	return rep
+}
+
+// typeMismatch says why fn is not a function of the exercise's type, or
+// returns "" if it is (or is nil, which runCase reports).
+func typeMismatch(ex Exercise, fn any) string {
+	v := reflect.ValueOf(fn)
+	if !v.IsValid() || v.Kind() == reflect.Func && v.IsNil() {
+		return ""
+	}
+	got := v.Type().String()
+	if got != ex.TypeString() {
+		return fmt.Sprintf("%s has type %s; the exercise wants %s", ex.Name, got, ex.Signature)
+	}
+	return ""
+}
+
+// maxInputs is the length beyond which the inputs of a failed case are cut.
+const maxInputs = 300
+
+// formatArgs writes the arguments of a case with their parameter names.
+func formatArgs(params []Field, args []any) string {
+	parts := make([]string, len(args))
+	for i, a := range args {
+		parts[i] = params[i].Name + " = " + fmt.Sprint(a)
+	}
+	s := strings.Join(parts, ", ")
+	if len(s) > maxInputs {
+		s = s[:maxInputs] + " …"
+	}
+	return s
 }
 
 // runCase calls fn on copies of the case's arguments and returns why the

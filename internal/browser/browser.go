@@ -320,3 +320,118 @@ func allDrawn(charts []chartReport) bool {
 	}
 	return true
 }
+
+// DrawnLine is one line series of a chart as ECharts drew it: Want holds
+// the pixel position of every data point (converted by the chart's own
+// axes), Drawn the vertices of the polyline on the canvas. A correct
+// drawing has the same points in the same order.
+type DrawnLine struct {
+	Name      string
+	Want      [][2]float64
+	Drawn     [][2]float64
+	Animating bool // the polyline is still being animated towards its data
+}
+
+// drawnLinesJS reads the line series of the pkg/viz chart with the given
+// element id back from its ECharts instance: the data, converted to
+// pixels, and the polyline the series' view holds on the canvas.
+// _chartsViews and __model are ECharts internals (stable through 5.x);
+// without them the result says so rather than passing.
+const drawnLinesJS = `(id) => {
+	const c = window.__bpviz && window.__bpviz[id];
+	if (!c || c.isDisposed()) return {error: "no ECharts instance for " + id};
+	const views = c._chartsViews;
+	if (!views) return {error: "this ECharts has no _chartsViews: cannot read the drawing back"};
+	const lines = [];
+	c.getOption().series.forEach((s, i) => {
+		if (s.type !== "line") return;
+		const view = views.find(v => v.__model && v.__model.seriesIndex === i);
+		const poly = view && view._polyline;
+		const drawn = [];
+		if (poly && poly.parent) {
+			const p = poly.shape.points;
+			if (p.length && Array.isArray(p[0])) for (const q of p) drawn.push([q[0], q[1]]);
+			else for (let k = 0; k + 1 < p.length; k += 2) drawn.push([p[k], p[k + 1]]);
+		}
+		const want = s.data.map(d => c.convertToPixel({seriesIndex: i}, Array.isArray(d) ? d : d.value));
+		lines.push({name: s.name, want, drawn, animating: !!(poly && poly.animators && poly.animators.length)});
+	});
+	return {lines};
+}`
+
+// DrawnLines reads back the line series of the pkg/viz chart whose element
+// has the given id, as drawn at this moment.
+func (p *Page) DrawnLines(id string) ([]DrawnLine, error) {
+	res, err := p.Page.Timeout(30*time.Second).Eval(drawnLinesJS, id)
+	if err != nil {
+		return nil, fmt.Errorf("browser: reading the lines of %s: %w", id, err)
+	}
+	var r struct {
+		Error string
+		Lines []DrawnLine
+	}
+	if err := json.Unmarshal([]byte(res.Value.JSON("", "")), &r); err != nil {
+		return nil, fmt.Errorf("browser: reading the lines of %s: %w", id, err)
+	}
+	if r.Error != "" {
+		return nil, errors.New("browser: " + r.Error)
+	}
+	return r.Lines, nil
+}
+
+// Mismatch describes how the drawn polyline differs from the data ("" if
+// it does not): a vertex more than tol pixels from its data point, or a
+// different number of vertices. A series of one point draws no line.
+func (l DrawnLine) Mismatch(tol float64) string {
+	if len(l.Want) < 2 {
+		return ""
+	}
+	if len(l.Drawn) != len(l.Want) {
+		return fmt.Sprintf("%q: %d vertices drawn for %d points", l.Name, len(l.Drawn), len(l.Want))
+	}
+	for i, w := range l.Want {
+		d := l.Drawn[i]
+		if dx, dy := d[0]-w[0], d[1]-w[1]; dx*dx+dy*dy > tol*tol {
+			return fmt.Sprintf("%q: point %d is drawn at (%.1f, %.1f), its data is at (%.1f, %.1f)",
+				l.Name, i, d[0], d[1], w[0], w[1])
+		}
+	}
+	return ""
+}
+
+// LineProblems reads the lines of the chart with the given element id
+// back from ECharts (see DrawnLines) and describes each one drawn wrong:
+// a vertex more than 1.5 pixels from its data point, or a line still
+// animating. While a chart is fed new data an animation towards it is
+// expected: with running set, animating lines are skipped. It retries for
+// a second while the chart has no instance (a new output taking the
+// place of the old one).
+func (p *Page) LineProblems(id string, running bool) ([]string, error) {
+	var lines []DrawnLine
+	var err error
+	for range 10 {
+		if lines, err = p.DrawnLines(id); err == nil && len(lines) > 0 {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(lines) == 0 {
+		return nil, fmt.Errorf("browser: chart %s has no line series", id)
+	}
+	var problems []string
+	for _, l := range lines {
+		switch {
+		case l.Animating && running:
+		case l.Animating:
+			problems = append(problems, fmt.Sprintf("%q is still animating", l.Name))
+		default:
+			if m := l.Mismatch(1.5); m != "" {
+				problems = append(problems, m)
+			}
+		}
+	}
+	return problems, nil
+}

@@ -116,7 +116,7 @@ func Digits() *Dataset {
 	rows := readNumbers("digits.csv.gz", 65)
 	X, y := splitLastColumn(rows)
 	return &Dataset{
-		Name: "digits", X: X, Y: y, ClassNames: digitNames(), FeatureNames: pixelNames(8, 8),
+		Name: "digits", X: X, Y: y, ClassNames: digitNames(), FeatureNames: PixelNames(8, 8),
 		Description: "Optical Recognition of Handwritten Digits (the UCI test set): 1797 examples, " +
 			"64 features (8×8 pixels, 0..16), 10 classes.\n" +
 			"Alpaydin, E., Kaynak, C. (1998) \"Cascading classifiers\", Kybernetika 34(4), 369-374; " +
@@ -145,9 +145,9 @@ func Diabetes() *Dataset {
 	}
 }
 
-// pixelNames names the pixels of a rows×cols image in row-major order:
+// PixelNames names the pixels of a rows×cols image in row-major order:
 // pixel_0_0, pixel_0_1, …
-func pixelNames(rows, cols int) []string {
+func PixelNames(rows, cols int) []string {
 	names := make([]string, 0, rows*cols)
 	for r := range rows {
 		for c := range cols {

@@ -27,8 +27,9 @@
 //     every analytic gradient with central finite differences.
 //   - Data: toy generators (MakeLinear, MakeXOR, MakeMoons, MakeCircles,
 //     MakeSpirals, MakeBlobs...), real data sets that work offline (Iris,
-//     Wine, BreastCancer, Digits, Diabetes, MNIST), Split, Standardizer,
-//     OneHot, Batches and TakeRows.
+//     Wine, BreastCancer, Digits, Diabetes; MNIST in package mnist, so that
+//     only programs that load it depend on its data module), Split,
+//     Standardizer, OneHot, Batches and TakeRows.
 //
 // # Matrices
 //
@@ -133,6 +134,38 @@
 //		log.Fatal(err)
 //	}
 //	fmt.Printf("accuracy %.1f%%\n", 100*hist.Last().Accuracy)
+//
+// # Example: several classes, early stopping
+//
+// Three iris species from four measurements. The network gives one logit
+// per class; the targets are class indices in one column, so the loss is
+// SparseCrossEntropyWithLogits (CrossEntropyWithLogits takes one-hot rows
+// instead). Training stops when the validation loss has not improved for
+// 20 epochs, and RestoreBest keeps the best epoch's weights, which
+// History.Final describes (ExampleFit_multiClass runs it):
+//
+//	iris := backprop.Iris()
+//	train, val, test := backprop.Split(iris.X, iris.Y,
+//		backprop.SplitConfig{Validation: 0.2, Test: 0.2, Stratify: true, Seed: 1})
+//	var scale backprop.Standardizer // learned from the training part only
+//	xTrain := scale.FitTransform(train.X)
+//	xVal, xTest := scale.Transform(val.X), scale.Transform(test.X)
+//	rng := backprop.NewRand(1)
+//	net := backprop.NewSequential(
+//		backprop.NewLinear("hidden", 4, 16, backprop.HeUniform, rng), &backprop.ReLU{},
+//		backprop.NewLinear("logits", 16, iris.NumClasses(), backprop.GlorotUniform, rng),
+//	)
+//	hist, err := backprop.Fit(net, xTrain, train.Y, backprop.FitConfig{
+//		Loss:      backprop.SparseCrossEntropyWithLogits{},
+//		Optimizer: backprop.NewAdam(backprop.AdamConfig{}),
+//		LR:        0.01, Epochs: 300, BatchSize: 16, Seed: 1,
+//		ValX: xVal, ValY: val.Y, Patience: 20, RestoreBest: true,
+//	})
+//	if err != nil {
+//		log.Fatal(err)
+//	}
+//	fmt.Println(hist.Stop, "; weights of epoch", hist.Final().Epoch)
+//	fmt.Printf("test accuracy %.2f\n", backprop.Accuracy(net.Forward(xTest), test.Y, 0)) // 0.93
 //
 // # Panics and errors
 //

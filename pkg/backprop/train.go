@@ -143,14 +143,31 @@ type History struct {
 	// and BestLoss that loss.
 	BestEpoch int
 	BestLoss  float64
+
+	// RestoredEpoch is the epoch whose parameters RestoreBest put back
+	// into the model at the end, or 0 if the model holds those of the
+	// last epoch (no RestoreBest, or the last epoch was the best).
+	RestoredEpoch int
 }
 
-// Last returns the stats of the last completed epoch (zero if none).
+// Last returns the stats of the last completed epoch (zero if none). After
+// RestoreBest the model no longer holds that epoch's weights: Final
+// describes the weights it holds.
 func (h *History) Last() EpochStats {
 	if len(h.Epochs) == 0 {
 		return EpochStats{}
 	}
 	return h.Epochs[len(h.Epochs)-1]
+}
+
+// Final returns the stats of the weights Fit left in the model: those of
+// the epoch RestoreBest put back, else of the last epoch (zero if none).
+// Its ValLoss is the model's loss on the validation data, as it stands.
+func (h *History) Final() EpochStats {
+	if h.RestoredEpoch > 0 {
+		return h.Epochs[h.RestoredEpoch-1]
+	}
+	return h.Last()
 }
 
 // ErrDiverged is wrapped by the error Fit returns when the loss becomes NaN
@@ -163,8 +180,9 @@ var ErrDiverged = errors.New("backprop: training diverged")
 // backward pass (after zeroing the gradients), optimizer update.
 //
 // Fit returns an error, with the History so far, if the data contain NaN
-// or infinite values (the error names the row and column), if the schedule
-// gives a negative or NaN learning rate, or if the loss becomes NaN or
+// or infinite values (the error names the row and column), if LR or the
+// schedule gives a negative, infinite or NaN learning rate, or if the loss
+// becomes NaN or
 // infinite (the error wraps ErrDiverged, names the epoch and step, and
 // suggests the usual cause: a learning rate that is too high). y and the
 // validation data are checked before training; each batch of x is checked
@@ -174,9 +192,16 @@ var ErrDiverged = errors.New("backprop: training diverged")
 //
 // Fit panics if x and y (or ValX and ValY) have different numbers of rows,
 // if only one of ValX and ValY is set, if Epochs, BatchSize, Patience or
-// LogEvery is negative, or if the model or loss panic on the data (shape
-// mismatch).
+// LogEvery is negative, if y does not have the shape the loss takes (the
+// message names the loss that fits: one-hot rows with a sparse loss, or
+// class labels with MSE, the default), or if the model or loss panic on
+// the data (shape mismatch).
 func Fit(model Layer, x, y *mat.Dense, cfg FitConfig) (*History, error) {
+	if cfg.Schedule == nil && (!(cfg.LR >= 0) || math.IsInf(cfg.LR, 1)) {
+		return &History{BestLoss: math.Inf(1)}, fmt.Errorf(
+			"backprop: Fit: FitConfig.LR is %v; it must be finite and ≥ 0 (0 means the default, 0.01)", cfg.LR)
+	}
+	lossDefaulted := cfg.Loss == nil
 	cfg = cfg.withDefaults()
 	mustSameRows("Fit (x, y)", x, y)
 	if (cfg.ValX == nil) != (cfg.ValY == nil) {
@@ -185,7 +210,12 @@ func Fit(model Layer, x, y *mat.Dense, cfg FitConfig) (*History, error) {
 	hasVal := cfg.ValX != nil
 	if hasVal {
 		mustSameRows("Fit (ValX, ValY)", cfg.ValX, cfg.ValY)
+		if _, yc := y.Dims(); cfg.ValY.RawMatrix().Cols != yc {
+			panic(fmt.Sprintf("backprop: Fit: ValY has %d columns but y has %d; give both targets in the same form",
+				cfg.ValY.RawMatrix().Cols, yc))
+		}
 	}
+	checkSparseTargets(cfg.Loss, y)
 	h := &History{BestLoss: math.Inf(1)}
 	for _, d := range []struct {
 		name string
@@ -233,6 +263,9 @@ func Fit(model Layer, x, y *mat.Dense, cfg FitConfig) (*History, error) {
 			}
 			t.setBatch(x, y, idx)
 			pred := t.model.Forward(t.xb)
+			if step == 0 {
+				checkOutputFitsTargets(cfg.Loss, lossDefaulted, pred, t.yb)
+			}
 			if err := checkFinite("Fit", "x", t.xb, idx); err != nil {
 				h.Stop = StopBadData
 				trained := "the model is untouched"
@@ -299,6 +332,7 @@ func Fit(model Layer, x, y *mat.Dense, cfg FitConfig) (*History, error) {
 			}
 			if best != nil && h.BestEpoch != epoch {
 				restoreValues(t.params, best)
+				h.RestoredEpoch = h.BestEpoch
 			}
 			break
 		}
@@ -308,6 +342,51 @@ func Fit(model Layer, x, y *mat.Dense, cfg FitConfig) (*History, error) {
 			h.Stop, len(h.Epochs), h.BestLoss, h.BestEpoch)
 	}
 	return h, nil
+}
+
+// checkSparseTargets panics, before training, if loss takes class indices
+// (one column) and y has several columns: most likely one-hot rows, which
+// the non-sparse version of the loss takes.
+func checkSparseTargets(loss Loss, y *mat.Dense) {
+	var instead string
+	switch loss.(type) {
+	case SparseCrossEntropyWithLogits, *SparseCrossEntropyWithLogits:
+		instead = "CrossEntropyWithLogits"
+	case SparseCrossEntropy, *SparseCrossEntropy:
+		instead = "CrossEntropy"
+	default:
+		return
+	}
+	if _, c := y.Dims(); c != 1 {
+		panic(fmt.Sprintf("backprop: Fit: y has %d columns, but %v takes one column of class indices 0, 1, …; "+
+			"for one-hot rows use Loss: backprop.%s{} (or give the class index of each row)", c, loss, instead))
+	}
+}
+
+// checkOutputFitsTargets panics, at the first step, if the loss compares
+// the model's output with y column by column and their widths differ: a
+// classifier trained with MSE (the default Loss) on class labels, or
+// labels given in the wrong form. The message names the likely fix.
+func checkOutputFitsTargets(loss Loss, defaulted bool, pred, y *mat.Dense) {
+	switch loss.(type) {
+	case SparseCrossEntropyWithLogits, *SparseCrossEntropyWithLogits, SparseCrossEntropy, *SparseCrossEntropy:
+		return // one column of labels for any number of outputs
+	}
+	_, pc := pred.Dims()
+	_, yc := y.Dims()
+	if pc == yc {
+		return
+	}
+	which := fmt.Sprintf("Loss %v", loss)
+	if defaulted {
+		which = fmt.Sprintf("FitConfig.Loss is not set, so it is %v", loss)
+	}
+	hint := "make the model's last layer give as many outputs as y has columns"
+	if yc == 1 && pc > 1 {
+		hint = "for class labels 0 … " + fmt.Sprint(pc-1) + " in one column, set Loss: backprop.SparseCrossEntropyWithLogits{}"
+	}
+	panic(fmt.Sprintf("backprop: Fit: the model gives %d columns per example but y has %d; %s, which compares them "+
+		"column by column: %s", pc, yc, which, hint))
 }
 
 // logLine formats one epoch, e.g.

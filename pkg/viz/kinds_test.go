@@ -45,7 +45,8 @@ func TestChartKinds(t *testing.T) {
 			{[]any{"series", 0, "name"}, `"a train"`},
 			{[]any{"series", 1, "name"}, `"a validation"`},
 			{[]any{"series", 1, "lineStyle", "type"}, `"dashed"`},
-			{[]any{"series", 1, "data", 1, "value"}, `[1,"-"]`},
+			{[]any{"series", 1, "data", 0, "value"}, `[1,0.4771212547196624]`}, // epochs count from 1
+			{[]any{"series", 1, "data", 1, "value"}, `[2,"-"]`},
 			{[]any{"series", 2, "name"}, `"a train acc"`},
 			{[]any{"series", 2, "xAxisIndex"}, `1`},
 			{[]any{"series", 3, "name"}, `"b train"`},

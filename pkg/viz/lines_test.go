@@ -102,3 +102,32 @@ func TestLinesPanicsOnLengthMismatch(t *testing.T) {
 	}()
 	Lines(Options{}, Series{Name: "bad", X: []float64{1, 2}, Y: []float64{1, 2, 3}})
 }
+
+// Two runs with the same curves (a learner's functions that match the
+// library's) must both stay visible: the first is drawn wide and pale
+// under the second, whose legend names the run it repeats. A curve that
+// differs keeps the normal style.
+func TestLossCurvesShowsCoincidingRuns(t *testing.T) {
+	same, other := []float64{3, 2, 1}, []float64{3, 2, 1.5}
+	c := LossCurves(Options{},
+		Run{Name: "library", TrainLoss: same, ValLoss: same},
+		Run{Name: "yours", TrainLoss: same, ValLoss: other})
+	m := optionOf(t, c)
+	want := []struct {
+		path []any
+		json string
+	}{
+		{[]any{"series", 0, "name"}, `"library train"`},
+		{[]any{"series", 0, "lineStyle", "width"}, `7`},
+		{[]any{"series", 1, "lineStyle", "width"}, `null`}, // validation differs
+		{[]any{"series", 2, "name"}, `"yours train (= library)"`},
+		{[]any{"series", 2, "lineStyle", "width"}, `null`},
+		{[]any{"series", 3, "name"}, `"yours validation"`},
+	}
+	for _, w := range want {
+		b, _ := json.Marshal(at(t, m, w.path...))
+		if string(b) != w.json {
+			t.Errorf("%v = %s, want %s", w.path, b, w.json)
+		}
+	}
+}

@@ -49,6 +49,8 @@ type Live struct {
 	dirty   bool
 	closed  bool
 	sent    int // updates sent to the notebook, for tests and the curious
+	pace    time.Duration
+	lastAdd time.Time
 }
 
 // NewLive starts a live chart with one line per name (in the order Add
@@ -104,6 +106,18 @@ func NewLiveLoss(o Options) *Live {
 	return NewLive(o, "train", "validation")
 }
 
+// Pace makes Add, in a notebook, wait until at least d has passed since
+// the previous Add: a loop faster than the eye (a small data set trains
+// in a fraction of a second) then takes long enough for the curves to be
+// seen growing. Outside a notebook Pace has no effect. It returns l, for
+// viz.NewLiveLoss(o).Pace(100 * time.Millisecond).
+func (l *Live) Pace(d time.Duration) *Live {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.pace = d
+	return l
+}
+
 // Add records one value per series at step (an epoch or an iteration) and
 // redraws the chart if the last redraw is older than LiveInterval. A NaN
 // value adds no point to its series (a validation loss computed only every
@@ -115,7 +129,15 @@ func (l *Live) Add(step int, values ...float64) {
 		panic(fmt.Sprintf("viz: Live.Add: %d values for %d series %q", len(values), len(l.names), l.names))
 	}
 	l.mu.Lock()
+	var wait time.Duration
+	if l.pace > 0 && l.outID != "" && !l.lastAdd.IsZero() {
+		wait = l.pace - time.Since(l.lastAdd)
+	}
+	l.mu.Unlock()
+	time.Sleep(wait) // outside the lock: a redraw may be due meanwhile
+	l.mu.Lock()
 	defer l.mu.Unlock()
+	l.lastAdd = time.Now()
 	if l.closed {
 		return
 	}
@@ -150,10 +172,14 @@ func (l *Live) flush() {
 // sendLocked replaces the chart's output by the chart of the points so
 // far, under the same element id. The drawing script finds the chart
 // already drawn under that id and moves it into the new element before
-// setting the new option, so the chart redraws smoothly instead of being
-// rebuilt (see drawJS).
+// setting the new option, so the chart redraws in place instead of being
+// rebuilt (see drawJS). Updates are not animated: a line animated from
+// its old points to its new ones, cut short by the next update, could be
+// left drawn through stale points; each update is drawn as it is.
 func (l *Live) sendLocked() {
-	r, err := render(l.chart(), l.seq)
+	c := l.chart()
+	c.SetGlobalOptions(charts.WithAnimation(false))
+	r, err := render(c, l.seq)
 	if err != nil {
 		return // the first render succeeded: the option encodes
 	}

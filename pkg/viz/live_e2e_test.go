@@ -19,9 +19,11 @@ import (
 	"github.com/deepdive-dl/backprop/internal/e2e"
 )
 
-// liveNotebook is a training-like cell: 30 epochs, 100 ms each, feeding a
-// live chart. The first cell points the notebook's module at this
-// repository.
+// liveNotebook has two training-like cells feeding a live chart: 30
+// epochs of 100 ms each (the chart is seen growing), then 45 epochs of
+// 8 ms (many points arrive between two redraws, and the final chart comes
+// while the last redraw is still animating, as in a fast training
+// run). The first cell points the notebook's module at this repository.
 func liveNotebook(repo string) string {
 	cell := func(src string) map[string]any {
 		return map[string]any{"cell_type": "code", "metadata": map[string]any{}, "outputs": []any{},
@@ -47,6 +49,13 @@ func liveNotebook(repo string) string {
 live := viz.NewLiveLoss(viz.Options{Title: "Training"})
 for epoch := range 30 {
 	time.Sleep(100 * time.Millisecond)
+	live.Add(epoch, math.Exp(-float64(epoch)/8), math.Exp(-float64(epoch)/10)+0.05)
+}
+live.Close()`),
+			cell(`%%
+live := viz.NewLiveLoss(viz.Options{Title: "Fast training", LogY: true})
+for epoch := 1; epoch <= 45; epoch++ {
+	time.Sleep(8 * time.Millisecond)
 	live.Add(epoch, math.Exp(-float64(epoch)/8), math.Exp(-float64(epoch)/10)+0.05)
 }
 live.Close()`),
@@ -197,6 +206,9 @@ func TestLiveChartUpdatesInNotebook(t *testing.T) {
 		if !last.Same {
 			t.Errorf("the live chart was rebuilt at %d points, want it updated in place", last.Points)
 		}
+		if last.Points > 1 {
+			checkLinesDrawn(t, p, last.ID, fmt.Sprintf("while the cell ran (%d points)", last.Points), true)
+		}
 		if last.Outputs > 1 {
 			t.Errorf("the cell has %d outputs while it runs, want the chart's only", last.Outputs)
 		}
@@ -233,6 +245,17 @@ func TestLiveChartUpdatesInNotebook(t *testing.T) {
 	if len(outputs) != 1 || !strings.HasPrefix(outputs[0], "display_data:") || outputs[0] == "display_data:0" {
 		t.Errorf("the cell's outputs are %v, want one display of the chart", outputs)
 	}
+	checkLinesDrawn(t, p, last.ID, "after the cell ended", false)
+	// The fast cell: its points arrive faster than the chart redraws.
+	if err := p.WaitTrue(`() => Jupyter.notebook.get_cell(2).output_area.element[0].querySelector("div.bpviz") &&
+		!Jupyter.notebook.get_cell(2).element.hasClass("running") && !Jupyter.notebook.kernel_busy`, 60*time.Second); err != nil {
+		t.Fatalf("the fast cell did not finish: %v", err)
+	}
+	res, err = p.Eval(`() => Jupyter.notebook.get_cell(2).output_area.element[0].querySelector("div.bpviz").id`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkLinesDrawn(t, p, res.Value.Str(), "after the fast cell ended", false)
 	checkNoScriptErrors(t, p)
 	time.Sleep(time.Second) // let the last redraw settle before the picture
 	shot := filepath.Join(artifactDir(t), "live.png")
@@ -242,5 +265,18 @@ func TestLiveChartUpdatesInNotebook(t *testing.T) {
 	t.Logf("screenshot: %s", shot)
 	if _, err := p.Eval(`() => Jupyter.notebook.kernel.kill()`); err != nil && !strings.Contains(err.Error(), "context") {
 		t.Logf("stopping the kernel: %v", err)
+	}
+}
+
+// checkLinesDrawn fails the test where the chart's drawn lines differ
+// from its data (see browser.Page.LineProblems).
+func checkLinesDrawn(t *testing.T, p *browser.Page, id, when string, running bool) {
+	t.Helper()
+	problems, err := p.LineProblems(id, running)
+	if err != nil {
+		t.Errorf("%s: %v", when, err)
+	}
+	for _, m := range problems {
+		t.Errorf("%s: the chart is drawn wrong: %s", when, m)
 	}
 }

@@ -18,7 +18,8 @@ func color(i int) string { return palette[i%len(palette)] }
 // Run is the history of one training run, one entry per epoch (or per
 // step). Nil slices are not drawn; NaN entries leave gaps (a validation
 // loss measured only every few epochs). X, if non-nil, gives the epoch of
-// each entry; otherwise entries are epochs 0, 1, 2, …
+// each entry; otherwise entries are epochs 1, 2, 3, …, as Fit and a live
+// chart fed from it count them.
 type Run struct {
 	Name      string // e.g. "lr=0.1" or "Adam"; may be "" for a single run
 	X         []float64
@@ -30,7 +31,11 @@ type Run struct {
 
 // LossCurves draws the loss of one or more runs, overlaid: each run has
 // its own color, its training curve solid and its validation curve dashed.
-// If any run has accuracies, they get a second panel on the right.
+// If any run has accuracies, they get a second panel on the right. A
+// curve that a later run repeats exactly (the same values at the same
+// epochs) is drawn wide and pale under it, and the later one's legend
+// entry says so: coinciding runs stay visible instead of hiding each
+// other.
 // Options.LogY applies to the loss panel; unset axis labels become "epoch"
 // and "loss".
 //
@@ -52,18 +57,7 @@ func LossCurves(o Options, runs ...Run) *charts.Line {
 		twoPanels(c, o, "accuracy", false)
 	}
 	for i, r := range runs {
-		parts := []struct {
-			what   string
-			y      []float64
-			panel  int
-			dashed bool
-		}{
-			{"train", r.TrainLoss, 0, false},
-			{"validation", r.ValLoss, 0, true},
-			{"train acc", r.TrainAcc, 1, false},
-			{"validation acc", r.ValAcc, 1, true},
-		}
-		for _, p := range parts {
+		for _, p := range r.parts() {
 			if p.y == nil {
 				continue
 			}
@@ -71,12 +65,19 @@ func LossCurves(o Options, runs ...Run) *charts.Line {
 			if r.Name != "" {
 				name = r.Name + " " + p.what
 			}
+			if k := sameCurveBefore(runs, i, p.what); k >= 0 {
+				name += " (= " + runs[k].Name + ")"
+			}
 			po := o
 			if p.panel == 1 {
 				po.LogY = false
 			}
-			c.AddSeries(name, lineData(Series{X: r.X, Y: p.y}, po),
-				lineStyle(len(p.y)), styled(color(i), p.dashed), onPanel(p.panel))
+			style := styled(color(i), p.dashed)
+			if sameCurveAfter(runs, i, p.what) {
+				style = underlay(color(i), p.dashed)
+			}
+			c.AddSeries(name, lineData(Series{X: r.epochs(), Y: p.y}, po),
+				lineStyle(len(p.y)), style, onPanel(p.panel))
 		}
 	}
 	fitHeader(&c.BaseConfiguration, o, legendNames(c.MultiSeries))
@@ -102,6 +103,102 @@ func (r Run) check() {
 		if r.X == nil && n < 0 {
 			n = len(s.y)
 		}
+	}
+}
+
+// runPart is one curve of a run: what it is, its values, its panel.
+type runPart struct {
+	what   string
+	y      []float64
+	panel  int
+	dashed bool
+}
+
+func (r Run) parts() []runPart {
+	return []runPart{
+		{"train", r.TrainLoss, 0, false},
+		{"validation", r.ValLoss, 0, true},
+		{"train acc", r.TrainAcc, 1, false},
+		{"validation acc", r.ValAcc, 1, true},
+	}
+}
+
+// part returns the values of the curve named what ("train", ...).
+func (r Run) part(what string) []float64 {
+	for _, p := range r.parts() {
+		if p.what == what {
+			return p.y
+		}
+	}
+	return nil
+}
+
+// epochs returns the x of every entry: X, or 1, 2, 3, ...
+func (r Run) epochs() []float64 {
+	if r.X != nil {
+		return r.X
+	}
+	n := 0
+	for _, p := range r.parts() {
+		n = max(n, len(p.y))
+	}
+	x := make([]float64, n)
+	for i := range x {
+		x[i] = float64(i + 1)
+	}
+	return x
+}
+
+// sameCurve reports whether runs a and b have the same curve what, value
+// for value at the same epochs (NaN matching NaN).
+func sameCurve(a, b Run, what string) bool {
+	ya, yb := a.part(what), b.part(what)
+	if ya == nil || len(ya) != len(yb) || !floatsEqual(a.epochs(), b.epochs()) {
+		return false
+	}
+	return floatsEqual(ya, yb)
+}
+
+func floatsEqual(a, b []float64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] && !(math.IsNaN(a[i]) && math.IsNaN(b[i])) {
+			return false
+		}
+	}
+	return true
+}
+
+// sameCurveBefore returns the first run before run i with the same curve
+// what, or -1.
+func sameCurveBefore(runs []Run, i int, what string) int {
+	for k := range i {
+		if sameCurve(runs[k], runs[i], what) {
+			return k
+		}
+	}
+	return -1
+}
+
+// sameCurveAfter reports whether a run after run i repeats its curve what.
+func sameCurveAfter(runs []Run, i int, what string) bool {
+	for k := i + 1; k < len(runs); k++ {
+		if sameCurve(runs[i], runs[k], what) {
+			return true
+		}
+	}
+	return false
+}
+
+// underlay styles a curve that a later one covers exactly: wide and pale,
+// so that its color shows on both sides of the line drawn over it.
+func underlay(c string, dashed bool) charts.SeriesOpts {
+	return func(s *charts.SingleSeries) {
+		styled(c, dashed)(s)
+		s.LineStyle.Width = 7
+		s.LineStyle.Opacity = opts.Float(0.45)
 	}
 }
 

