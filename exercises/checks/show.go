@@ -13,7 +13,7 @@ import (
 func (r Report) String() string {
 	var b strings.Builder
 	passed, total := r.Count()
-	fmt.Fprintf(&b, "%s: %d of %d public checks passed\n", r.Exercise, passed, total)
+	fmt.Fprintf(&b, "%s: %s\n", r.Exercise, txtPublicPassed.f(passed, total))
 	for _, res := range r.Results {
 		mark, msg := "ok  ", ""
 		if !res.Passed {
@@ -21,11 +21,11 @@ func (r Report) String() string {
 		}
 		fmt.Fprintf(&b, "  %s %s%s\n", mark, res.Case, msg)
 		if res.Inputs != "" {
-			fmt.Fprintf(&b, "         inputs: %s\n", res.Inputs)
+			fmt.Fprintf(&b, "         %s\n", txtInputsText.f(res.Inputs))
 		}
 	}
-	if !r.Passed() && r.Hint != "" {
-		fmt.Fprintf(&b, "  hint: %s\n", r.Hint)
+	if !r.Passed() && r.hint() != "" {
+		fmt.Fprintf(&b, "  %s\n", txtHintText.f(r.hint()))
 	}
 	return b.String()
 }
@@ -53,8 +53,8 @@ func (r Report) writeHTML(b *strings.Builder) {
 	if passed < total {
 		color = failColor
 	}
-	fmt.Fprintf(b, `<b>%s</b>: <span style="color:%s">%d of %d public checks passed</span>`,
-		html.EscapeString(r.Exercise), color, passed, total)
+	fmt.Fprintf(b, `<b>%s</b>: <span style="color:%s">%s</span>`,
+		html.EscapeString(r.Exercise), color, txtPublicPassed.f(passed, total))
 	var ok []string
 	for _, res := range r.Results {
 		if res.Passed {
@@ -62,13 +62,13 @@ func (r Report) writeHTML(b *strings.Builder) {
 		}
 	}
 	if len(ok) > 0 && passed < total {
-		fmt.Fprintf(b, ` <span style="color:#57606a">(passed: %s)</span>`, strings.Join(ok, ", "))
+		fmt.Fprintf(b, ` <span style="color:#57606a">%s</span>`, txtPassedList.f(strings.Join(ok, ", ")))
 	}
 	if passed == total {
 		return
 	}
-	b.WriteString(`<table style="margin:4px 0"><tr><th style="text-align:left">failed check</th>` +
-		`<th style="text-align:left">inputs</th><th style="text-align:left">what went wrong</th></tr>`)
+	fmt.Fprintf(b, `<table style="margin:4px 0"><tr><th style="text-align:left">%s</th>`+
+		`<th style="text-align:left">%s</th><th style="text-align:left">%s</th></tr>`, txtFailedCheck.f(), txtInputs.f(), txtWrong.f())
 	for _, res := range r.Results {
 		if res.Passed {
 			continue
@@ -78,8 +78,8 @@ func (r Report) writeHTML(b *strings.Builder) {
 			html.EscapeString(res.Case), codeOrDash(res.Inputs), failColor, codeOrDash(res.Message))
 	}
 	b.WriteString(`</table>`)
-	if r.Hint != "" {
-		fmt.Fprintf(b, `<div><i>Hint:</i> %s</div>`, html.EscapeString(r.Hint))
+	if r.hint() != "" {
+		fmt.Fprintf(b, `<div><i>%s</i> %s</div>`, txtHint.f(), html.EscapeString(r.hint()))
 	}
 }
 
@@ -107,8 +107,8 @@ func SummaryHTML(reports ...Report) string {
 	if done < len(reports) {
 		color = failColor
 	}
-	fmt.Fprintf(&b, `<div class="bp-checks"><div style="color:%s"><b>%d of %d exercises pass their public checks</b></div>`,
-		color, done, len(reports))
+	fmt.Fprintf(&b, `<div class="bp-checks"><div style="color:%s"><b>%s</b></div>`,
+		color, txtExercisesOK.f(done, len(reports)))
 	opened := false
 	for _, r := range reports {
 		passed, total := r.Count()
@@ -139,12 +139,12 @@ func Summary(reports ...Report) string {
 		passed, total := r.Count()
 		if r.Passed() {
 			done++
-			fmt.Fprintf(&b, "ok    %s: %d of %d public checks passed\n", r.Exercise, passed, total)
+			fmt.Fprintf(&b, "ok    %s: %s\n", r.Exercise, txtPublicPassed.f(passed, total))
 			continue
 		}
 		b.WriteString("FAIL  " + r.String())
 	}
-	fmt.Fprintf(&b, "%d of %d exercises done\n", done, len(reports))
+	fmt.Fprintf(&b, "%s\n", txtDone.f(done, len(reports)))
 	return b.String()
 }
 

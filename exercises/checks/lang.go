@@ -1,0 +1,61 @@
+package checks
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// LangEnv names the environment variable that chooses the language of the
+// check tables: "id" for Bahasa Indonesia, "en" for English. Without it,
+// notebooks of the Indonesian edition (in a directory named id, which GoNB
+// gives as GONB_DIR) get Indonesian and everything else English.
+const LangEnv = "BACKPROP_LANG"
+
+// language returns "id" or "en", as LangEnv and GONB_DIR say.
+func language() string {
+	switch os.Getenv(LangEnv) {
+	case "id":
+		return "id"
+	case "en":
+		return "en"
+	}
+	if dir := os.Getenv("GONB_DIR"); dir != "" && filepath.Base(filepath.Clean(dir)) == "id" {
+		return "id"
+	}
+	return "en"
+}
+
+// text is one phrase of the check tables in each language, with fmt verbs
+// in the same order.
+type text struct{ en, id string }
+
+func (t text) f(args ...any) string {
+	if language() == "id" {
+		return fmt.Sprintf(t.id, args...)
+	}
+	return fmt.Sprintf(t.en, args...)
+}
+
+var (
+	txtPublicPassed = text{"%d of %d public checks passed", "%d dari %d pemeriksaan publik lolos"}
+	txtPassedList   = text{"(passed: %s)", "(lolos: %s)"}
+	txtFailedCheck  = text{"failed check", "pemeriksaan yang gagal"}
+	txtInputs       = text{"inputs", "input"}
+	txtWrong        = text{"what went wrong", "apa yang salah"}
+	txtHint         = text{"Hint:", "Petunjuk:"}
+	txtHintText     = text{"hint: %s", "petunjuk: %s"}
+	txtInputsText   = text{"inputs: %s", "input: %s"}
+	txtExercisesOK  = text{"%d of %d exercises pass their public checks", "%d dari %d exercise lolos pemeriksaan publiknya"}
+	txtDone         = text{"%d of %d exercises done", "%d dari %d exercise selesai"}
+)
+
+// hint is the report's hint in the current language.
+func (r Report) hint() string {
+	if language() == "id" {
+		if ex, ok := Lookup(r.Exercise); ok {
+			return ex.HintIn("id")
+		}
+	}
+	return r.Hint
+}
