@@ -1,8 +1,10 @@
 package grader
 
 import (
+	"archive/tar"
 	"archive/zip"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/csv"
 	"fmt"
@@ -10,8 +12,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
+
+	"golang.org/x/sys/unix"
 )
 
 // The attack corpus: submissions written as a hostile learner would write
@@ -358,7 +363,7 @@ func TestSandboxContainsPayload(t *testing.T) {
 			if !strings.Contains(text, "STATUS NoNewPrivs: 1") || !strings.Contains(text, "STATUS Seccomp: 2") {
 				t.Errorf("the payload runs without no_new_privs or without its seccomp filter:\n%s", text)
 			}
-			if !strings.Contains(text, "payload done") || strings.Count(text, "BLOCKED") < 16 {
+			if !strings.Contains(text, "payload done") || strings.Count(text, "BLOCKED") < 19 {
 				t.Fatalf("the payload did not try everything:\n%s", text)
 			}
 			for _, line := range strings.Split(text, "\n") {
@@ -449,4 +454,97 @@ func allProcesses() []int {
 		}
 	}
 	return pids
+}
+
+// TestInheritedDescriptorsStayOut: a descriptor the grader inherited
+// without close-on-exec (as from a wrapper's "9>>results.json") is marked
+// close-on-exec before any learner code starts.
+func TestInheritedDescriptorsStayOut(t *testing.T) {
+	fd, err := syscall.Open(filepath.Join(t.TempDir(), "results.json"), syscall.O_CREAT|syscall.O_WRONLY, 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer syscall.Close(fd)
+	closeInheritedOnExec()
+	flags, err := unix.FcntlInt(uintptr(fd), unix.F_GETFD, 0)
+	if err != nil || flags&unix.FD_CLOEXEC == 0 {
+		t.Errorf("descriptor %d would reach learner code (flags %#x, %v)", fd, flags, err)
+	}
+}
+
+// TestClassOutputDirectory: the class's output directory cannot be one a
+// learner could have prepared: a symbolic link, or a directory others may
+// write into, is refused before anything is graded.
+func TestClassOutputDirectory(t *testing.T) {
+	tmp := t.TempDir()
+	victim := filepath.Join(tmp, "victim")
+	os.Mkdir(victim, 0o755)
+	link := filepath.Join(tmp, "grades")
+	os.Symlink(victim, link)
+	open := filepath.Join(tmp, "open")
+	os.Mkdir(open, 0o777)
+	os.Chmod(open, 0o777)
+	for _, dir := range []string{link, open} {
+		if _, err := GradeClass(context.Background(), tmp, dir, 1, Options{Exercises: []string{"MSE"}}); err == nil {
+			t.Errorf("%s was accepted as the output directory", dir)
+		}
+	}
+	if entries, _ := os.ReadDir(victim); len(entries) > 0 {
+		t.Errorf("written through the link: %v", entries)
+	}
+}
+
+// TestForgedRuntimeErrors: a panic or a fatal-error line made to look like
+// the Go runtime's, but carrying the hidden inputs, shows no input.
+func TestForgedRuntimeErrors(t *testing.T) {
+	t.Parallel()
+	for name, body := range map[string]string{
+		"panic": `func RMSE(pred, target []float64) float64 { panic("runtime error: index out of range " + fmt.Sprint(pred)) }`,
+		"fatal error line": `func RMSE(pred, target []float64) float64 {
+	print("fatal error: ", fmt.Sprint(pred), "\n")
+	select {} // the runtime's own fatal error: all goroutines are asleep
+}`,
+	} {
+		t.Run(name, func(t *testing.T) {
+			rep := grade(t, writeDir(t, pkg(`import "fmt"`, body)), Options{Exercises: []string{"RMSE"}})
+			for _, tr := range rep.exercise("RMSE").Tests {
+				if tr.Kind != KindPublic && strings.ContainsAny(tr.Message, "0123456789") && !strings.Contains(tr.Message, "time limit") {
+					t.Errorf("hidden test %q shows: %s", tr.Name, tr.Message)
+				}
+			}
+		})
+	}
+	if !goRuntimeError("runtime error: index out of range [3] with length 3") || !goRuntimeError("runtime error: integer divide by zero") {
+		t.Error("real runtime errors are no longer recognised")
+	}
+}
+
+// TestTarBomb: a small .tar.gz that decompresses to a huge junk file
+// beside the code is refused quickly, as the learner's problem.
+func TestTarBomb(t *testing.T) {
+	t.Parallel()
+	p := filepath.Join(t.TempDir(), "bomb.tar.gz")
+	f, _ := os.Create(p)
+	gz := gzip.NewWriter(f)
+	tw := tar.NewWriter(gz)
+	const junk = 200 << 20
+	tw.WriteHeader(&tar.Header{Name: "junk.bin", Mode: 0o644, Size: junk, Typeflag: tar.TypeReg})
+	zeros := make([]byte, 1<<20)
+	for range junk >> 20 {
+		tw.Write(zeros)
+	}
+	src := "package exercises\n" + goodMSE
+	tw.WriteHeader(&tar.Header{Name: "exercises/a.go", Mode: 0o644, Size: int64(len(src)), Typeflag: tar.TypeReg})
+	tw.Write([]byte(src))
+	tw.Close()
+	gz.Close()
+	f.Close()
+	began := time.Now()
+	rep := grade(t, p, Options{Exercises: []string{"MSE"}})
+	if len(rep.Problems) == 0 || !strings.Contains(rep.Problems[0].Message, "decompressed") {
+		t.Errorf("the bomb was not refused: %s", rep.Text())
+	}
+	if d := time.Since(began); d > 5*time.Second {
+		t.Errorf("refusing the bomb took %v", d)
+	}
 }

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 )
 
 // ClassEntry is one learner's result in a class run.
@@ -62,6 +63,13 @@ func GradeClass(ctx context.Context, dir, outDir string, workers int, opt Option
 	if err != nil {
 		return nil, err
 	}
+	// The output directory is made and opened before any learner code
+	// runs, so nothing planted during grading can redirect what is written.
+	out, err := openOutDir(outDir)
+	if err != nil {
+		return nil, err
+	}
+	defer out.Close()
 	if workers < 1 {
 		workers = runtime.NumCPU()
 	}
@@ -88,7 +96,7 @@ func GradeClass(ctx context.Context, dir, outDir string, workers int, opt Option
 	}
 	close(jobs)
 	wg.Wait()
-	return entries, writeClass(outDir, entries)
+	return entries, writeClass(out, entries)
 }
 
 // gradeOne grades one submission and turns any failure of the grader
@@ -109,11 +117,11 @@ func gradeOne(ctx context.Context, path string, opt Options) (rep *Report) {
 }
 
 // writeClass writes the gradebook and the feedback files.
-func writeClass(outDir string, entries []ClassEntry) error {
-	if err := os.MkdirAll(filepath.Join(outDir, "feedback"), 0o755); err != nil {
+func writeClass(out *os.Root, entries []ClassEntry) error {
+	if err := out.MkdirAll("feedback", 0o755); err != nil {
 		return err
 	}
-	f, err := os.Create(filepath.Join(outDir, "gradebook.csv"))
+	f, err := out.Create("gradebook.csv")
 	if err != nil {
 		return err
 	}
@@ -138,25 +146,51 @@ func writeClass(outDir string, entries []ClassEntry) error {
 		row = append(row, csvText(problem), strconv.FormatUint(r.Seed, 10))
 		w.Write(row)
 
-		base := filepath.Join(outDir, "feedback", uniqueName(names, safeName(e.Learner)))
-		if err := os.WriteFile(base+".txt", []byte(r.Text()), 0o644); err != nil {
+		base := "feedback/" + uniqueName(names, safeName(e.Learner))
+		if err := out.WriteFile(base+".txt", []byte(r.Text()), 0o644); err != nil {
 			return err
 		}
-		jf, err := os.Create(base + ".json")
-		if err != nil {
+		var js strings.Builder
+		r.WriteJSON(&js)
+		if err := out.WriteFile(base+".json", []byte(js.String()), 0o644); err != nil {
 			return err
 		}
-		r.WriteJSON(jf)
-		jf.Close()
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {
 		return err
 	}
-	if err := WriteClassReport(filepath.Join(outDir, "report.html"), entries); err != nil {
+	page, err := ClassReportHTML(entries)
+	if err == nil {
+		err = out.WriteFile("report.html", []byte(page), 0o644)
+	}
+	if err != nil {
 		return fmt.Errorf("the gradebook is written; the class report is not: %w", err)
 	}
 	return nil
+}
+
+// openOutDir creates dir if needed and opens it as a root that writes
+// stay inside (no symbolic link leads out). It refuses a directory that is
+// not the grader's own or that others may write into.
+func openOutDir(dir string) (*os.Root, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	info, err := os.Lstat(dir)
+	if err != nil {
+		return nil, err
+	}
+	st, ok := info.Sys().(*syscall.Stat_t)
+	switch {
+	case !info.IsDir():
+		return nil, fmt.Errorf("output directory %s is not a directory (a symbolic link?)", dir)
+	case info.Mode().Perm()&0o022 != 0:
+		return nil, fmt.Errorf("output directory %s can be written by others (mode %v): use a directory of your own", dir, info.Mode().Perm())
+	case ok && int(st.Uid) != os.Geteuid():
+		return nil, fmt.Errorf("output directory %s belongs to uid %d, not to the grader's user", dir, st.Uid)
+	}
+	return os.OpenRoot(dir)
 }
 
 // exercise returns the report of the named exercise (zero if absent).
@@ -202,7 +236,7 @@ func uniqueName(taken map[string]bool, name string) string {
 // formula (a leading =, +, -, @, tab or carriage return) and escapes
 // control characters.
 func csvText(s string) string {
-	s = clean(s)
+	s = Clean(s)
 	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
 		return "'" + s
 	}

@@ -3,6 +3,7 @@ package grader
 import (
 	"fmt"
 	"html"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -90,13 +91,22 @@ func submittedNothing(r *Report) bool {
 	return true
 }
 
-// WriteClassReport writes an HTML page for the instructor after grading:
+// WriteClassReport writes ClassReportHTML to path.
+func WriteClassReport(path string, entries []ClassEntry) error {
+	page, err := ClassReportHTML(entries)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, []byte(page), 0o644)
+}
+
+// ClassReportHTML returns an HTML page for the instructor after grading:
 // the score distribution, each exercise's pass rate, the kind of hidden
 // test that failed most with the exercise's hint (what to re-teach), and
 // the learners who submitted nothing or whose submission could not be
 // graded. Charts use the course's own ECharts, inline: the page opens from
 // disk, offline.
-func WriteClassReport(path string, entries []ClassEntry) error {
+func ClassReportHTML(entries []ClassEntry) (string, error) {
 	esc := html.EscapeString
 	var percents []float64
 	for _, e := range entries {
@@ -130,9 +140,9 @@ func WriteClassReport(path string, entries []ClassEntry) error {
 	for _, e := range entries {
 		switch {
 		case len(e.Report.Problems) > 0:
-			broken = append(broken, esc(clean(e.Learner))+": "+esc(clean(e.Report.Problems[0].String())))
+			broken = append(broken, esc(Clean(e.Learner))+": "+esc(Clean(e.Report.Problems[0].String())))
 		case submittedNothing(e.Report):
-			nothing = append(nothing, esc(clean(e.Learner)))
+			nothing = append(nothing, esc(Clean(e.Learner)))
 		}
 	}
 	var people strings.Builder
@@ -141,7 +151,7 @@ func WriteClassReport(path string, entries []ClassEntry) error {
 	people.WriteString("<h2>Submissions that could not be graded as a whole</h2>\n")
 	writeList(&people, "broken", broken, "None.")
 
-	return viz.WritePage(path, "Class report",
+	return viz.PageHTML("Class report",
 		viz.Block{HTML: head.String()},
 		viz.Block{Chart: viz.Histogram(viz.Options{Title: "Score distribution", XLabel: "score (%)", YLabel: "learners"}, 10,
 			viz.Sample{Name: "learners", Values: percents})},

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"reflect"
+	"regexp"
 	"strings"
 	"time"
 
@@ -139,6 +140,8 @@ func GradeSource(ctx context.Context, src *Source, opt Options) (rep *Report, er
 		return nil, err
 	}
 	rep.Isolation = sb.isolation
+	sb, release := sb.acquire()
+	defer release()
 	tmp := opt.TempDir
 	if tmp == "" {
 		tmp = os.TempDir()
@@ -286,7 +289,7 @@ func judge(ex checks.Exercise, t Test, rep reply, lang Lang) verdict {
 			return verdict{message: lang.say(phStubTest), stub: true}
 		}
 		msg := "panic: " + truncate(rep.panicked, 200)
-		if strings.HasPrefix(rep.panicked, "runtime error: ") { // Go's own words, no learner text
+		if goRuntimeError(rep.panicked) { // Go's own words, no learner text
 			return fail(msg, msg)
 		}
 		return fail(lang.say(phPanicHidden), msg)
@@ -329,6 +332,19 @@ func judge(ex checks.Exercise, t Test, rep reply, lang Lang) verdict {
 	}
 	return fail(strings.Join(kinds, "; "), strings.Join(msgs, "; "))
 }
+
+// runtimeErrors are the Go runtime's panics that hold no learner text
+// (only numbers): they are shown on hidden tests too. Anything else, even
+// if it starts with "runtime error: ", may be the learner's own words.
+var runtimeErrors = regexp.MustCompile(`^runtime error: (` +
+	`index out of range \[-?\d+\] with length \d+|` +
+	`slice bounds out of range \[[-:\d]*\]( with (length|capacity) \d+)?|` +
+	`integer divide by zero|invalid memory address or nil pointer dereference|` +
+	`makeslice: (len|cap) out of range|hash of unhashable type [\w\[\]*.]+|` +
+	`comparing uncomparable type [\w\[\]*.]+)$`)
+
+// goRuntimeError reports whether a panic's text is one of runtimeErrors.
+func goRuntimeError(s string) bool { return len(s) < 160 && runtimeErrors.MatchString(s) }
 
 // wrongWhat says what is wrong with a result without saying any value:
 // its type, its length, or its values.

@@ -183,7 +183,10 @@ func activation(extra ...func(r *rand.Rand) Test) gen {
 // to want.
 func rowSums(want float64) func(args, results []any) error {
 	return func(_, results []any) error {
-		m, _ := results[0].([][]float64)
+		m, ok := results[0].([][]float64)
+		if !ok {
+			return fmt.Errorf("the result is a %T, not a [][]float64", results[0])
+		}
 		for i, row := range m {
 			sum := 0.0
 			for _, v := range row {

@@ -64,14 +64,14 @@ var (
 	phCompileTime   = phrase{"compiling your code took longer than %v: the compiler gave up (very deep generic instantiations or huge constant expressions?)", "compile kode Anda lebih lama dari %v: compiler menyerah (instansiasi generic yang sangat dalam atau ekspresi konstanta yang sangat besar?)"}
 	phCompileLimit  = phrase{"compiling your code needed more than the allowed %v of CPU time or 4 GiB of memory: the compiler gave up (very deep generic instantiations or huge constant expressions?)", "compile kode Anda butuh lebih dari batas %v waktu CPU atau 4 GiB memori: compiler menyerah (instansiasi generic yang sangat dalam atau ekspresi konstanta yang sangat besar?)"}
 	phCompilerFail  = phrase{"the Go compiler failed on your code: %s", "compiler Go gagal pada kode Anda: %s"}
-	phWhileStarting = phrase{"while starting (in your package's init functions)", "saat memulai (di fungsi init package Anda)"}
-	phTimeLimit     = phrase{"time limit exceeded (%v) %s: an infinite loop, or far too much work?", "batas waktu terlampaui (%v) %s: loop tanpa akhir, atau pekerjaan yang terlalu banyak?"}
-	phStopped       = phrase{"your code stopped the program %s", "kode Anda menghentikan program %s"}
-	phMemory        = phrase{"memory limit exceeded (%d MiB) %s: a huge or endless allocation?", "batas memori terlampaui (%d MiB) %s: alokasi yang sangat besar atau tanpa akhir?"}
-	phStack         = phrase{"stack overflow %s: a recursion that never ends?", "stack overflow %s: rekursi yang tidak pernah berhenti?"}
-	phPanicStop     = phrase{"a panic stopped the program %s (in a goroutine?)", "sebuah panic menghentikan program %s (di dalam goroutine?)"}
-	phRuntimeStop   = phrase{"the Go runtime stopped the program %s: %s", "runtime Go menghentikan program %s: %s"}
-	phEnded         = phrase{"the program ended unexpectedly %s (%v)", "program berhenti tiba-tiba %s (%v)"}
+	phWhileStarting = phrase{" while starting (in your package's init functions)", " saat memulai (di fungsi init package Anda)"}
+	phTimeLimit     = phrase{"time limit exceeded (%v)%s: an infinite loop, or far too much work?", "batas waktu terlampaui (%v)%s: loop tanpa akhir, atau pekerjaan yang terlalu banyak?"}
+	phStopped       = phrase{"your code stopped the program%s", "kode Anda menghentikan program%s"}
+	phMemory        = phrase{"memory limit exceeded (%d MiB)%s: a huge or endless allocation?", "batas memori terlampaui (%d MiB)%s: alokasi yang sangat besar atau tanpa akhir?"}
+	phStack         = phrase{"stack overflow%s: a recursion that never ends?", "stack overflow%s: rekursi yang tidak pernah berhenti?"}
+	phPanicStop     = phrase{"a panic stopped the program%s (in a goroutine?)", "sebuah panic menghentikan program%s (di dalam goroutine?)"}
+	phRuntimeStop   = phrase{"the Go runtime stopped the program%s: %s", "runtime Go menghentikan program%s: %s"}
+	phEnded         = phrase{"the program ended unexpectedly%s (%v)", "program berhenti tiba-tiba%s (%v)"}
 	phGradingStop   = phrase{"grading stopped: %s", "penilaian berhenti: %s"}
 
 	// The text report.

@@ -193,19 +193,29 @@ func closure(decls map[string]*cellDecl) []*cellDecl {
 			queue = append(queue, d)
 		}
 	}
+	// The methods of each type, found once ("method T.M" keys), so that
+	// following an identifier costs a map look-up, not a scan of every
+	// declaration: a notebook of many declarations stays linear.
+	methods := map[string][]*cellDecl{}
+	for key, m := range decls {
+		if rest, ok := strings.CutPrefix(key, "method "); ok {
+			typ, _, _ := strings.Cut(rest, ".")
+			methods[typ] = append(methods[typ], m)
+		}
+	}
 	for _, e := range exerciseNames() {
 		add(decls[e])
 	}
+	seen := map[string]bool{}
 	for len(queue) > 0 {
 		d := queue[0]
 		queue = queue[1:]
 		ast.Inspect(d.node, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok {
+			if id, ok := n.(*ast.Ident); ok && !seen[id.Name] {
+				seen[id.Name] = true
 				add(decls[id.Name])
-				for key, m := range decls {
-					if strings.HasPrefix(key, "method "+id.Name+".") {
-						add(m)
-					}
+				for _, m := range methods[id.Name] {
+					add(m)
 				}
 			}
 			return true

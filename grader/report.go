@@ -187,15 +187,15 @@ func (r *Report) Percent() float64 {
 // characters escaped, so it cannot move the cursor or forge lines.
 func (r *Report) WriteText(w io.Writer) error {
 	l := r.lang()
-	fmt.Fprint(w, l.say(phHeader, clean(r.Submission), r.Score, r.Max, r.Percent(), r.Seed, r.isolationText())+"\n\n")
+	fmt.Fprint(w, l.say(phHeader, Clean(r.Submission), r.Score, r.Max, r.Percent(), r.Seed, r.isolationText())+"\n\n")
 	if r.Isolation == IsolationNone {
 		fmt.Fprintf(w, "  %s: %s\n", l.say(phWarningCap), noSandboxWarning)
 	}
 	for _, p := range r.Problems {
-		fmt.Fprintf(w, "  %s: %s\n", l.say(phProblem), clean(p.String()))
+		fmt.Fprintf(w, "  %s: %s\n", l.say(phProblem), Clean(p.String()))
 	}
 	for _, warn := range r.Warnings {
-		fmt.Fprintf(w, "  %s: %s\n", l.say(phWarning), clean(warn))
+		fmt.Fprintf(w, "  %s: %s\n", l.say(phWarning), Clean(warn))
 	}
 	if len(r.Problems)+len(r.Warnings) > 0 {
 		fmt.Fprintln(w)
@@ -212,15 +212,15 @@ func (r *Report) WriteText(w io.Writer) error {
 		}
 		fmt.Fprintf(w, "\n%s (%g/%g): %s\n", e.Name, e.Score, e.Max, word(l, statusText, e.Status))
 		if e.Problem != "" {
-			fmt.Fprintf(w, "  %s\n", clean(e.Problem))
+			fmt.Fprintf(w, "  %s\n", Clean(e.Problem))
 		}
 		for _, t := range e.Tests {
 			switch {
 			case e.Status == StatusNotImplemented:
 			case !t.Passed:
-				fmt.Fprintf(w, "  - %s\n", l.say(phTestLine, word(l, kindText, t.Kind), t.Name, t.Max, clean(t.Message)))
+				fmt.Fprintf(w, "  - %s\n", l.say(phTestLine, word(l, kindText, t.Kind), t.Name, t.Max, Clean(t.Message)))
 				if t.Detail != "" {
-					fmt.Fprintf(w, "      %s: %s\n", l.say(phStaffOnly), clean(t.Detail))
+					fmt.Fprintf(w, "      %s: %s\n", l.say(phStaffOnly), Clean(t.Detail))
 				}
 			case t.unpaid(l) != "":
 				fmt.Fprintf(w, "  - %s\n", l.say(phTestLine, word(l, kindText, t.Kind), t.Name, t.Max, t.unpaid(l)))
@@ -251,10 +251,10 @@ func (r *Report) isolationText() string {
 	return string(r.Isolation)
 }
 
-// clean escapes control characters (C0, DEL, C1) and the Unicode controls
+// Clean escapes control characters (C0, DEL, C1) and the Unicode controls
 // that reorder or hide text, so that learner text printed in a terminal,
 // a text file or a web page shows as what it is.
-func clean(s string) string {
+func Clean(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	var b strings.Builder
 	for _, r := range s {
@@ -319,12 +319,12 @@ func (r *Report) Gradescope() GradescopeResults {
 		fmt.Fprintf(&sum, "\n%s: %s", l.say(phWarningCap), noSandboxWarning)
 	}
 	for _, p := range r.Problems {
-		fmt.Fprintf(&sum, "\n%s", clean(p.String()))
+		fmt.Fprintf(&sum, "\n%s", Clean(p.String()))
 	}
 	res := GradescopeResults{Score: r.Score, Output: sum.String(), Visibility: "visible", StdoutVisibility: "hidden"}
 	for _, e := range r.Exercises {
 		if len(e.Tests) == 0 {
-			out := clean(e.Problem)
+			out := Clean(e.Problem)
 			if e.Hint != "" {
 				out += "\n" + l.say(phHint) + ": " + e.Hint
 			}
@@ -338,9 +338,9 @@ func (r *Report) Gradescope() GradescopeResults {
 				gt.Visibility = "visible"
 			}
 			if !t.Passed || t.unpaid(l) != "" {
-				gt.Status, gt.Output = "failed", clean(t.Message)+t.unpaid(l)
+				gt.Status, gt.Output = "failed", Clean(t.Message)+t.unpaid(l)
 				if t.Detail != "" {
-					gt.Output += "\n" + l.say(phStaffOnly) + ": " + clean(t.Detail)
+					gt.Output += "\n" + l.say(phStaffOnly) + ": " + Clean(t.Detail)
 				}
 				if e.Hint != "" {
 					gt.Output += "\n" + l.say(phHint) + ": " + e.Hint

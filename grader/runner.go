@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"errors"
 	"os"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -253,17 +254,28 @@ func (p *process) failure(err error, when string) error {
 		panicked := firstLine(out[strings.Index(out, "panic: "):])
 		re.Message = l.say(phPanicStop, when)
 		re.Detail = oneLine(re.Message + ": " + panicked)
-		if strings.HasPrefix(panicked, "panic: runtime error: ") {
+		if text := strings.TrimPrefix(panicked, "panic: "); goRuntimeError(strings.TrimSuffix(text, " [recovered]")) {
 			re.Message = re.Detail
 		}
 	case strings.Contains(out, "fatal error: "):
-		re.Message = l.say(phRuntimeStop, when, firstLine(out[strings.Index(out, "fatal error: "):]))
+		// Go's fatal errors are words; a line with anything else in it
+		// may be the learner's own print.
+		fatal := firstLine(out[strings.Index(out, "fatal error: "):])
+		re.Detail = oneLine(l.say(phRuntimeStop, when, fatal))
+		if !fatalWords.MatchString(fatal) {
+			fatal = "fatal error"
+		}
+		re.Message = l.say(phRuntimeStop, when, fatal)
 	case p.waitErr != nil:
 		re.Message = l.say(phEnded, when, p.waitErr)
 	}
 	re.Message = oneLine(re.Message)
 	return re
 }
+
+// fatalWords matches the Go runtime's fatal errors ("fatal error:
+// concurrent map writes"): letters and a little punctuation, no numbers.
+var fatalWords = regexp.MustCompile(`^fatal error: [a-zA-Z ,:'!-]{1,80}$`)
 
 // oneLine collapses runs of white space.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -37,10 +37,45 @@ const (
 	IsolationNone Isolation = "none"
 )
 
-// LearnerUser is the account that IsolationUser runs learner code as, and
-// that bubblewrap runs as when the grader is root (nobody, uid 65534, when
-// it does not exist). Gradescope's setup.sh creates it.
+// LearnerUser is the account that IsolationUser runs learner code as.
+// Gradescope's setup.sh creates it.
 const LearnerUser = "grader-learner"
+
+// uidPoolBase is the first of the uids that bubblewrap sandboxes run as
+// when the grader is root: each grading takes one of its own (acquire), so
+// that no submission's processes count against another's limits, and no
+// other process on the machine (nobody's daemons) shares it.
+const uidPoolBase = 1_900_000_000
+
+var uidPool struct {
+	sync.Mutex
+	used map[int]bool
+}
+
+// acquire returns the sandbox for one grading: under bubblewrap as root, a
+// copy with a uid of its own, and the function that gives it back.
+func (s *sandbox) acquire() (*sandbox, func()) {
+	if s.isolation != IsolationBubblewrap || os.Geteuid() != 0 {
+		return s, func() {}
+	}
+	uidPool.Lock()
+	defer uidPool.Unlock()
+	if uidPool.used == nil {
+		uidPool.used = map[int]bool{}
+	}
+	uid := uidPoolBase + 1
+	for uidPool.used[uid] {
+		uid++
+	}
+	uidPool.used[uid] = true
+	c := *s
+	c.uid, c.gid = uid, uid
+	return &c, func() {
+		uidPool.Lock()
+		delete(uidPool.used, uid)
+		uidPool.Unlock()
+	}
+}
 
 // sandbox starts the two steps that handle learner code, the compiler and
 // the compiled program, under one isolation.
@@ -70,6 +105,7 @@ func newSandbox(want Isolation) (*sandbox, error) {
 	if s := sandboxCache[want]; s != nil {
 		return s, nil
 	}
+	closeInheritedOnExec()
 	goBin, err := exec.LookPath("go")
 	if err != nil {
 		return nil, errors.New("the Go toolchain (go) is not on PATH: the grader compiles learner code with it")

@@ -36,10 +36,8 @@ func (s *sandbox) useBubblewrap() error {
 	}
 	s.isolation, s.bwrap = IsolationBubblewrap, bwrap
 	if os.Geteuid() == 0 {
-		s.uid, s.gid = 65534, 65534
-		if u, err := lookupUser(LearnerUser); err == nil {
-			s.uid, s.gid = u[0], u[1]
-		}
+		// The probe's uid; each grading takes one of its own (acquire).
+		s.uid, s.gid = uidPoolBase, uidPoolBase
 	}
 	// The probe runs go version under the run step's profile.
 	cmd, cleanup, err := s.command(filepath.Join(s.goroot, "bin", "go"), []string{"version"}, []string{"GOROOT=" + s.goroot},
@@ -64,8 +62,10 @@ func (s *sandbox) useDedicatedUser() error {
 	if os.Geteuid() != 0 {
 		return fmt.Errorf("running learner code as the user %s needs the grader to run as root", LearnerUser)
 	}
-	if _, err := exec.LookPath("prlimit"); err != nil {
-		return errors.New("prlimit (util-linux) is not installed")
+	for _, tool := range []string{"prlimit", "setpriv"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			return fmt.Errorf("%s (util-linux) is not installed", tool)
+		}
 	}
 	u, err := lookupUser(LearnerUser)
 	if err != nil {
@@ -101,6 +101,11 @@ func lookupUser(name string) ([2]int, error) {
 func (s *sandbox) command(path string, args, env []string, l stepLimits, extra []*os.File, readable []string, writable ...string) (st *step, cleanup func(), err error) {
 	cleanup = func() {}
 	st = &step{}
+	if s.uid < 0 || os.Geteuid() != 0 {
+		// Learner code runs as the grader's own user, whose other
+		// processes count against the limit too.
+		l.procs += tasksOf(os.Geteuid())
+	}
 	argv := append(l.prlimitArgs(), path)
 	argv = append(argv, args...)
 	if s.isolation == IsolationBubblewrap {
@@ -124,11 +129,14 @@ func (s *sandbox) command(path string, args, env []string, l stepLimits, extra [
 		go readChildPID(ir, st.child)
 		extra = append(extra, r, iw)
 		cleanup = func() { r.Close(); iw.Close() }
+		// Writable: the private /tmp (sized), a 1 MiB /dev/shm and the
+		// build directory; the root and /dev are remounted read-only.
 		wrap := []string{s.bwrap,
 			"--unshare-user", "--unshare-pid", "--unshare-net", "--unshare-ipc", "--unshare-uts", "--unshare-cgroup-try",
 			"--disable-userns", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
 			"--size", strconv.FormatInt(l.tmp, 10), "--tmpfs", "/tmp",
-			"--dev", "/dev", "--proc", "/proc", "--clearenv"}
+			"--dev", "/dev", "--size", "1048576", "--tmpfs", "/dev/shm", "--remount-ro", "/dev",
+			"--proc", "/proc", "--clearenv"}
 		for _, p := range readable {
 			wrap = append(wrap, "--ro-bind", p, p)
 		}
@@ -137,7 +145,7 @@ func (s *sandbox) command(path string, args, env []string, l stepLimits, extra [
 			wrap = append(wrap, "--bind", p, p)
 			workdir = p
 		}
-		wrap = append(wrap, "--chdir", workdir)
+		wrap = append(wrap, "--remount-ro", "/", "--chdir", workdir)
 		for _, kv := range env {
 			k, v, _ := strings.Cut(kv, "=")
 			wrap = append(wrap, "--setenv", k, v)
@@ -147,6 +155,10 @@ func (s *sandbox) command(path string, args, env []string, l stepLimits, extra [
 		argv = append(append(l.prlimitArgs(), wrap...), append([]string{path}, args...)...)
 		env = nil
 	}
+	if s.isolation == IsolationUser {
+		// No way to gain privileges through a setuid program.
+		argv = append(append(l.prlimitArgs(), "setpriv", "--no-new-privs", "--"), argv[len(l.prlimitArgs()):]...)
+	}
 	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Path, _ = exec.LookPath(argv[0])
 	cmd.Env = env
@@ -154,10 +166,14 @@ func (s *sandbox) command(path string, args, env []string, l stepLimits, extra [
 		cmd.Env = []string{}
 	}
 	cmd.ExtraFiles = extra
+	// A process that keeps the output pipes open after the step ends (a
+	// child in its own session, under IsolationUser) cannot hold Wait.
+	cmd.WaitDelay = 2 * time.Second
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGKILL}
 	if s.uid >= 0 && os.Geteuid() == 0 {
 		cmd.SysProcAttr.Credential = &syscall.Credential{Uid: uint32(s.uid), Gid: uint32(s.gid), Groups: []uint32{}}
 	}
+	cmd.Dir = "/" // never the grader's own working directory
 	if len(writable) > 0 {
 		cmd.Dir = writable[0]
 	}
@@ -209,6 +225,9 @@ func (s *sandbox) kill(st *step) {
 	}
 	syscall.Kill(-st.Process.Pid, syscall.SIGKILL)
 	st.Process.Kill()
+	if s.isolation == IsolationUser {
+		s.reap() // learner code can leave its process group
+	}
 }
 
 // alive reports whether pid is a process that has not finished dying (a
@@ -224,8 +243,9 @@ func alive(pid int) bool {
 }
 
 // reap kills every process left by learner code, under IsolationUser every
-// process of the learner's user (learner code can leave its process group).
-// It returns once none is left, or after a few seconds with an error.
+// process of the learner's user (learner code can leave its process group),
+// and removes what that user left in the shared temporary directories.
+// It returns once no process is left, or after a few seconds with an error.
 func (s *sandbox) reap() error {
 	if s.isolation != IsolationUser {
 		return nil
@@ -234,7 +254,7 @@ func (s *sandbox) reap() error {
 	for {
 		pids := processesOf(s.uid)
 		if len(pids) == 0 {
-			return nil
+			break
 		}
 		if time.Now().After(deadline) {
 			return fmt.Errorf("processes %v of user %s survive SIGKILL", pids, LearnerUser)
@@ -244,6 +264,28 @@ func (s *sandbox) reap() error {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
+	for _, dir := range []string{os.TempDir(), "/tmp", "/var/tmp", "/dev/shm"} {
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			p := filepath.Join(dir, e.Name())
+			if info, err := os.Lstat(p); err == nil {
+				if st, ok := info.Sys().(*syscall.Stat_t); ok && int(st.Uid) == s.uid {
+					os.RemoveAll(p)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// tasksOf counts the threads of every process of uid, as RLIMIT_NPROC does.
+func tasksOf(uid int) int {
+	n := 0
+	for _, pid := range processesOf(uid) {
+		tasks, _ := os.ReadDir(fmt.Sprintf("/proc/%d/task", pid))
+		n += len(tasks)
+	}
+	return n
 }
 
 // processesOf lists the processes whose real or effective uid is uid.
@@ -386,4 +428,20 @@ func seccompFilter() ([]byte, error) {
 		binary.Write(&b, binary.NativeEndian, in)
 	}
 	return b.Bytes(), nil
+}
+
+// closeInheritedOnExec marks every file descriptor above standard error
+// close-on-exec. Go opens its own that way, but a descriptor the grader
+// inherited (a results file a wrapper script left open, a log) would
+// otherwise reach learner code through exec, bwrap and all.
+func closeInheritedOnExec() {
+	if err := unix.CloseRange(3, ^uint(0), unix.CLOSE_RANGE_CLOEXEC); err == nil {
+		return
+	}
+	entries, _ := os.ReadDir("/proc/self/fd") // kernels before 5.11
+	for _, e := range entries {
+		if fd, err := strconv.Atoi(e.Name()); err == nil && fd > 2 {
+			syscall.CloseOnExec(fd)
+		}
+	}
 }

@@ -40,7 +40,28 @@ const (
 	maxFileSize  = 1 << 20
 	maxTotalSize = 8 << 20
 	maxFiles     = 200
+	// maxArchiveSize bounds the decompressed size of a whole .tar.gz.
+	maxArchiveSize = 64 << 20
 )
+
+// cappedReader fails once more than left bytes have been read.
+type cappedReader struct {
+	r    io.Reader
+	left int64
+	name string
+}
+
+func (c *cappedReader) Read(p []byte) (int, error) {
+	if c.left <= 0 {
+		return 0, fmt.Errorf("%s holds more than %d MiB once decompressed", c.name, maxArchiveSize>>20)
+	}
+	if int64(len(p)) > c.left {
+		p = p[:c.left]
+	}
+	n, err := c.r.Read(p)
+	c.left -= int64(n)
+	return n, err
+}
 
 // Load finds the learner's code in a submission: a directory, a .zip or
 // .tar.gz (.tgz) archive, or a .ipynb notebook. In a directory or archive it
@@ -251,7 +272,10 @@ func readTarGz(p string) (map[string][]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot open %s as a .tar.gz archive: %v", filepath.Base(p), err)
 	}
-	tr := tar.NewReader(gz)
+	// Skipped entries are decompressed too, to reach the next header: the
+	// whole stream is capped, so a small archive of a huge junk file costs
+	// little.
+	tr := tar.NewReader(&cappedReader{r: gz, left: maxArchiveSize, name: filepath.Base(p)})
 	files := map[string][]byte{}
 	var b budget
 	for {

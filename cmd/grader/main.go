@@ -158,7 +158,7 @@ func classCmd(ctx context.Context, args []string) error {
 		return err
 	}
 	for _, e := range entries {
-		fmt.Printf("%-24s %6g / %g\n", e.Learner, e.Report.Score, e.Report.Max)
+		fmt.Printf("%-24s %6g / %g\n", grader.Clean(e.Learner), e.Report.Score, e.Report.Max)
 	}
 	fmt.Printf("%d submissions graded in %.1fs; gradebook: %s; class report: %s\n", len(entries), time.Since(began).Seconds(),
 		filepath.Join(*out, "gradebook.csv"), filepath.Join(*out, "report.html"))

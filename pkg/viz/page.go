@@ -19,13 +19,24 @@ const pageCSS = `body{font:15px/1.45 system-ui,sans-serif;max-width:1000px;margi
 table{border-collapse:collapse;margin:8px 0 20px}th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#f3f3f3}td.num{text-align:right}h1{font-size:1.6em}h2{margin-top:1.6em}`
 
-// WritePage writes a standalone HTML page to path (creating its directory)
-// holding the blocks in order, with ECharts inline: the page opens from
-// disk with no server and no network.
+// WritePage writes PageHTML to path, creating its directory.
 func WritePage(path, title string, blocks ...Block) error {
-	js, _, err := libraryJS()
+	page, err := PageHTML(title, blocks...)
 	if err != nil {
 		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(path, []byte(page), 0o644)
+}
+
+// PageHTML returns a standalone HTML page holding the blocks in order, with
+// ECharts inline: the page opens from disk with no server and no network.
+func PageHTML(title string, blocks ...Block) (string, error) {
+	js, _, err := libraryJS()
+	if err != nil {
+		return "", err
 	}
 	var b strings.Builder
 	b.WriteString("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
@@ -40,13 +51,10 @@ func WritePage(path, title string, blocks ...Block) error {
 		}
 		r, err := render(blk.Chart, i)
 		if err != nil {
-			return err
+			return "", err
 		}
 		b.WriteString(r.html())
 	}
 	b.WriteString("</body></html>\n")
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(path, []byte(b.String()), 0o644)
+	return b.String(), nil
 }

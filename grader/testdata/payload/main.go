@@ -65,6 +65,11 @@ func main() {
 		_, err = os.ReadFile(p)
 		report("read "+p, err)
 	}
+	// Memory outside the limits: files in the sandbox's own root, /dev
+	// and /dev/shm (all tmpfs, which is memory).
+	report("write /planted", os.WriteFile("/planted", []byte("x"), 0o644))
+	report("write /dev/planted", os.WriteFile("/dev/planted", []byte("x"), 0o644))
+	report("write 2 MiB into /dev/shm", os.WriteFile("/dev/shm/planted", make([]byte, 2<<20), 0o644))
 	if goroot := os.Getenv("GOROOT"); goroot != "" {
 		report("write into GOROOT", os.WriteFile(filepath.Join(goroot, "planted"), []byte("x"), 0o644))
 	}
