@@ -52,14 +52,17 @@
 //     each reply carrying a per-run nonce); its output is captured, capped,
 //     and never parsed for results.
 //   - sandbox_linux.go: bubblewrap with new user, PID, network, IPC and UTS
-//     namespaces, no_new_privs, a seccomp filter, prlimit's limits, an
-//     unprivileged uid when the grader is root; a time-out kills the
-//     namespace. Where user namespaces are refused, a dedicated user
+//     namespaces, no_new_privs, a seccomp filter, prlimit's limits, a
+//     read-only root with a sized private /tmp, and, when the grader is
+//     root, an unprivileged uid of its own per grading; a kill or time-out
+//     ends the whole namespace before grading goes on. Descriptors the
+//     grader inherited are close-on-exec first. Where user namespaces are refused, a dedicated user
 //     (IsolationUser) whose processes are all killed before results are
 //     written. Without either, grading refuses (IsolationNone only on
 //     request, and every report says so).
 //   - report.go, class.go: control characters escaped in text and feedback,
-//     spreadsheet formulas neutralised in the gradebook, learner names
+//     spreadsheet formulas neutralised in the gradebook, the output
+//     directory checked and written through os.Root, learner names
 //     reduced to safe file names.
 //
 // attack_test.go holds the attack corpus that make test runs against all
