@@ -241,7 +241,13 @@ func Fit(model Layer, x, y *mat.Dense, cfg FitConfig) (*History, error) {
 				}
 				return h, fmt.Errorf("%w (epoch %d, step %d; %s)", err, epoch, step, trained)
 			}
-			loss := t.lossOf(pred, t.yb)
+			// A prediction that is no longer finite (weights blown up to
+			// infinity) is divergence too; the loss is not asked, since
+			// the logit losses refuse such input with a panic.
+			loss := math.NaN()
+			if denseFinite(pred) {
+				loss = t.lossOf(pred, t.yb)
+			}
 			if math.IsNaN(loss) || math.IsInf(loss, 0) {
 				h.Stop = StopDiverged
 				err := fmt.Errorf("%w: the loss is %v at epoch %d, step %d (learning rate %g); "+
@@ -392,6 +398,17 @@ func checkFinite(op, name string, m *mat.Dense, rows []int) error {
 		}
 	}
 	return nil
+}
+
+// denseFinite reports whether every element of m is finite.
+func denseFinite(m *mat.Dense) bool {
+	raw := m.RawMatrix()
+	for i := 0; i < raw.Rows; i++ {
+		if !allFinite(raw.Data[i*raw.Stride : i*raw.Stride+raw.Cols]) {
+			return false
+		}
+	}
+	return true
 }
 
 // allFinite reports whether every element of v is finite: whether no
