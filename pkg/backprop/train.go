@@ -165,8 +165,9 @@ var ErrDiverged = errors.New("backprop: training diverged")
 // Fit returns an error, with the History so far, if the data contain NaN
 // or infinite values (the error names the row and column), if the schedule
 // gives a negative or NaN learning rate, or if the loss becomes NaN or
-// infinite (the error wraps ErrDiverged, names the epoch and step, and
-// suggests the usual cause: a learning rate that is too high). y and the
+// infinite, or the model's output does (the error wraps ErrDiverged, names
+// the epoch and step, and suggests the usual cause: a learning rate that
+// is too high). y and the
 // validation data are checked before training; each batch of x is checked
 // when it is used, after the forward pass has brought it into the cache
 // and before it changes the model. Checking all of x first would read it
