@@ -182,9 +182,9 @@ var ErrDiverged = errors.New("backprop: training diverged")
 // Fit returns an error, with the History so far, if the data contain NaN
 // or infinite values (the error names the row and column), if LR or the
 // schedule gives a negative, infinite or NaN learning rate, or if the loss
-// becomes NaN or
-// infinite (the error wraps ErrDiverged, names the epoch and step, and
-// suggests the usual cause: a learning rate that is too high). y and the
+// becomes NaN or infinite, or the model's output does (the error wraps
+// ErrDiverged, names the epoch and step, and suggests the usual cause: a
+// learning rate that is too high). y and the
 // validation data are checked before training; each batch of x is checked
 // when it is used, after the forward pass has brought it into the cache
 // and before it changes the model. Checking all of x first would read it
@@ -274,7 +274,13 @@ func Fit(model Layer, x, y *mat.Dense, cfg FitConfig) (*History, error) {
 				}
 				return h, fmt.Errorf("%w (epoch %d, step %d; %s)", err, epoch, step, trained)
 			}
-			loss := t.lossOf(pred, t.yb)
+			// A prediction that is no longer finite (weights blown up to
+			// infinity) is divergence too; the loss is not asked, since
+			// the logit losses refuse such input with a panic.
+			loss := math.NaN()
+			if denseFinite(pred) {
+				loss = t.lossOf(pred, t.yb)
+			}
 			if math.IsNaN(loss) || math.IsInf(loss, 0) {
 				h.Stop = StopDiverged
 				err := fmt.Errorf("%w: the loss is %v at epoch %d, step %d (learning rate %g); "+
@@ -471,6 +477,17 @@ func checkFinite(op, name string, m *mat.Dense, rows []int) error {
 		}
 	}
 	return nil
+}
+
+// denseFinite reports whether every element of m is finite.
+func denseFinite(m *mat.Dense) bool {
+	raw := m.RawMatrix()
+	for i := 0; i < raw.Rows; i++ {
+		if !allFinite(raw.Data[i*raw.Stride : i*raw.Stride+raw.Cols]) {
+			return false
+		}
+	}
+	return true
 }
 
 // allFinite reports whether every element of v is finite: whether no

@@ -104,12 +104,6 @@ func rowsView(v, m *mat.Dense, from, n int) *mat.Dense {
 	return v
 }
 
-// forward runs the model on a batch and returns the loss and the prediction.
-func (t *trainer) forward(xb, yb *mat.Dense) (float64, *mat.Dense) {
-	pred := t.model.Forward(xb)
-	return t.loss.Value(pred, yb), pred
-}
-
 // lossValueGrader is a loss that computes its value and its gradient in
 // one pass, sharing the work (the exponentials of a softmax).
 type lossValueGrader interface {
@@ -194,7 +188,11 @@ func (t *trainer) evaluate(x, y *mat.Dense) (loss, acc float64) {
 	if t.valAcc == nil {
 		t.valAcc = newAccuracyCounter(y, t.threshold)
 	}
-	loss, pred := t.forward(x, y)
+	pred := t.model.Forward(x)
+	if !denseFinite(pred) {
+		return math.NaN(), math.NaN() // diverged: Fit stops on the NaN
+	}
+	loss = t.loss.Value(pred, y)
 	t.valAcc.reset()
 	t.valAcc.add(pred, y)
 	return loss, t.valAcc.value()

@@ -243,3 +243,24 @@ func TestTrainStepAllocs(t *testing.T) {
 		t.Errorf("a training step allocates %v times", allocs)
 	}
 }
+
+// A network whose weights blow up to infinity gives logits that are not
+// finite; the logit losses refuse those with a panic, so Fit must see the
+// divergence in the prediction and return ErrDiverged, also when the
+// validation data is the first to meet the blown-up weights.
+func TestFitDivergesInThePrediction(t *testing.T) {
+	x, y := MakeBlobs(60, [][]float64{{-1, 0}, {1, 0}, {0, 1}}, 0.3, 1)
+	for _, val := range []bool{false, true} {
+		rng := NewRand(1)
+		net := NewSequential(NewLinear("d1", 2, 32, HeNormal, rng), &ReLU{},
+			NewLinear("d2", 32, 32, HeNormal, rng), &ReLU{}, NewLinear("d3", 32, 3, HeNormal, rng))
+		cfg := FitConfig{Loss: SparseCrossEntropyWithLogits{}, LR: 1e6, Epochs: 50}
+		if val {
+			cfg.ValX, cfg.ValY = x, y
+		}
+		h, err := Fit(net, x, y, cfg)
+		if !errors.Is(err, ErrDiverged) || h.Stop != StopDiverged {
+			t.Errorf("validation %v: err = %v, stop %v; want ErrDiverged", val, err, h.Stop)
+		}
+	}
+}
