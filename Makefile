@@ -15,7 +15,7 @@ PY := /usr/bin/python3
 GIT_TREE := $(shell [ "$$(git rev-parse --show-toplevel 2>/dev/null)" = "$(CURDIR)" ] && echo yes)
 files = $(if $(GIT_TREE),git ls-files '$(1)',find . \( -name .git -o -name node_modules -o -name .cache -o -name build \) -prune -o -type f -path './$(1)' -print | sed 's|^\./||' | sort)
 
-.PHONY: setup setup-test notebook test check-format vet gotest exercises notebooks book golden bench strip \
+.PHONY: setup setup-test notebook test check-format vet gotest exercises notebooks book slides golden bench strip \
 	grade class gradescope release bench-compare clean
 
 ## setup: install Jupyter, Node, the GoNB kernel, Go tools and ECharts (idempotent)
@@ -29,8 +29,8 @@ setup-test:
 notebook: setup
 	@bash scripts/notebook.sh $(PORT)
 
-## test: format, vet, every notebook executed headless (the HTML book), then unit and browser tests
-test: setup-test check-format vet book gotest
+## test: format, vet, every notebook executed headless (the HTML book and the slides), then unit and browser tests
+test: setup-test check-format vet book slides gotest
 
 # gofmt with no file names would read standard input: an empty list is an error.
 check-format:
@@ -64,6 +64,11 @@ notebooks:
 ## book: execute every notebook and write the HTML book to build/book/ (index.html)
 book:
 	@bash scripts/build-book.sh
+
+## slides: one reveal.js deck per notebook in build/slides/ (index.html), from the executed notebooks
+# (executes only those whose executed copy is missing or out of date); works offline
+slides: setup
+	@bash scripts/build-slides.sh
 
 ## golden: regenerate the PyTorch golden files (needs Debian's python3-torch)
 golden:

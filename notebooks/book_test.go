@@ -17,8 +17,16 @@ import (
 // changed since, a fresh one built by scripts/build-book.sh, which executes
 // every notebook first.
 func bookDir(t *testing.T) string {
+	return builtDir(t, "../build/book", "../scripts/build-book.sh", "executes every notebook")
+}
+
+// builtDir returns the absolute path of dir, which script writes (an
+// index.html in it among the rest), after running script when dir has no
+// index.html or a notebook changed after it was written. what says what
+// script costs, for the log.
+func builtDir(t *testing.T, dir, script, what string) string {
 	t.Helper()
-	dir, err := filepath.Abs("../build/book")
+	dir, err := filepath.Abs(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -29,17 +37,17 @@ func bookDir(t *testing.T) string {
 		if len(newer) == 0 {
 			return dir
 		}
-		t.Logf("%v changed after the book was built: rebuilding it", newer)
+		t.Logf("%v changed after %s was built: running %s", newer, dir, script)
 	} else {
-		t.Log("build/book/index.html is missing: building the book (executes every notebook)")
+		t.Logf("%s is missing: running %s (%s)", index, script, what)
 	}
 	needTool(t, "/usr/bin/python3", "Debian's python3 with Jupyter")
 	start := time.Now()
-	cmd := exec.Command("../scripts/build-book.sh")
+	cmd := exec.Command(script)
 	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("scripts/build-book.sh: %v\n%s", err, msg)
+		t.Fatalf("%s: %v\n%s", script, err, msg)
 	}
-	t.Logf("built the book in %.0f s", time.Since(start).Seconds())
+	t.Logf("ran %s in %.0f s", script, time.Since(start).Seconds())
 	return dir
 }
 

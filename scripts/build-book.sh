@@ -35,11 +35,9 @@ esac
 
 executed="${NOTEBOOK_OUT:-$repo/build/notebooks}"
 book="$repo/build/book"
-mathjax=/usr/share/javascript/mathjax
-requirejs=/usr/share/javascript/requirejs/require.min.js
-for f in "$mathjax/MathJax.js" "$requirejs"; do
-	[ -f "$f" ] || { echo "build-book: $f is missing; run 'make setup-test' (Debian packages libjs-mathjax, libjs-requirejs)" >&2; exit 1; }
-done
+# shellcheck source=web-assets.sh
+. scripts/web-assets.sh
+need_web_assets build-book
 
 shopt -s nullglob
 notebooks=(notebooks/*.ipynb)
@@ -53,17 +51,8 @@ if [ $execute = 1 ]; then
 	NOTEBOOK_OUT="$executed" bash scripts/run-notebooks.sh "${notebooks[@]}" || status=1
 fi
 
-# Assets: only the parts of MathJax that the TeX-AMS_CHTML-full
-# configuration loads (1.5 MB of the package's 50), and RequireJS.
 rm -rf "$book"
-mkdir -p "$book/assets/mathjax/config" "$book/assets/mathjax/jax/output" "$book/assets/mathjax/fonts/HTML-CSS/TeX"
-cp -L "$mathjax/MathJax.js" "$book/assets/mathjax/"
-cp -L "$mathjax/config/TeX-AMS_CHTML-full.js" "$mathjax/config/Safe.js" "$book/assets/mathjax/config/"
-cp -RL "$mathjax/extensions" "$book/assets/mathjax/"
-cp -RL "$mathjax/jax/input" "$mathjax/jax/element" "$book/assets/mathjax/jax/"
-cp -RL "$mathjax/jax/output/CommonHTML" "$mathjax/jax/output/PreviewHTML" "$book/assets/mathjax/jax/output/"
-cp -RL "$mathjax/fonts/HTML-CSS/TeX/woff" "$mathjax/fonts/HTML-CSS/TeX/otf" "$book/assets/mathjax/fonts/HTML-CSS/TeX/"
-cp -L "$requirejs" "$book/assets/require.min.js"
+copy_web_assets "$book/assets" build-book
 
 "$py" - "$book" "$executed" "${notebooks[@]}" <<-'EOF' || status=1
 	"""Convert the executed notebooks to HTML pages and write the index."""
