@@ -76,11 +76,7 @@ func tryIts(number string, nb notebook) []prompt {
 // answer for every Try it prompt of the notebooks, quoting its first words,
 // and no answer to a prompt that does not exist.
 func TestGuideAnswersEveryTryIt(t *testing.T) {
-	data, err := os.ReadFile(guidePath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	guide := string(data)
+	guide := readGuide(t)
 	entries := map[string]string{} // id -> quoted words
 	answers := map[string]string{} // id -> text up to the next heading
 	nextHeading := regexp.MustCompile(`(?m)^#`)
@@ -124,6 +120,15 @@ func TestGuideAnswersEveryTryIt(t *testing.T) {
 	}
 }
 
+func readGuide(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile(guidePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
 func shorten(s string) string {
 	if len(s) > 80 {
 		return s[:80] + "…"
@@ -135,11 +140,7 @@ func shorten(s string) string {
 // in the guide's table of live demos, by the start of its first line, and
 // that the notebooks' slide metadata is what scripts/slide-layout.py sets.
 func TestGuideNamesTheLiveDemos(t *testing.T) {
-	data, err := os.ReadFile(guidePath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	guide := string(data)
+	guide := readGuide(t)
 	demos := 0
 	paths, _ := filepath.Glob("*.ipynb")
 	for _, path := range paths {
