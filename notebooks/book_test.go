@@ -137,6 +137,46 @@ func TestBookRendersOffline(t *testing.T) {
 			checkChapter(t, br, filepath.Join(dir, page))
 		})
 	}
+	if _, err := os.Stat(guidePath); err == nil {
+		t.Run("instructor-guide", func(t *testing.T) { checkGuidePage(t, br, dir) })
+	}
+}
+
+// checkGuidePage opens the instructor's guide in the book: the index links
+// it, its formulas are typeset, and no script fails.
+func checkGuidePage(t *testing.T, br *browser.Browser, dir string) {
+	index, err := br.Open("file://" + filepath.Join(dir, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	linked, err := index.Eval(`() => !!document.querySelector('a[href="instructor-guide.html"]')`)
+	index.Close()
+	if err != nil || !linked.Value.Bool() {
+		t.Errorf("index.html does not link instructor-guide.html (%v)", err)
+	}
+	p, err := br.Open("file://" + filepath.Join(dir, "instructor-guide.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	if err := p.WaitTrue(mathDone, 30*time.Second); err != nil {
+		t.Errorf("formulas were not typeset by MathJax: %v", err)
+	}
+	raw := evalStrings(t, p, `() => {
+		const copy = document.body.cloneNode(true);
+		copy.querySelectorAll("code, pre, script, .MathJax_CHTML, .MJX_Assistive_MathML, .MathJax_Preview").forEach(e => e.remove());
+		const text = copy.textContent, at = text.indexOf("$");
+		return at < 0 ? [] : [text.slice(Math.max(0, at - 40), at + 40)];
+	}`)
+	if len(raw) > 0 {
+		t.Errorf("formula delimiters left in the guide's text: %q", raw)
+	}
+	if n := eval(t, p, `() => document.querySelectorAll("h4").length`).Int(); n < 20 {
+		t.Errorf("the guide page has %d Try it answers (h4)", n)
+	}
+	if errs := p.Errors(); len(errs) > 0 {
+		t.Errorf("script errors: %v", errs)
+	}
 }
 
 // checkChapter opens one chapter of the book and checks its formulas,

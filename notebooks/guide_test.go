@@ -2,7 +2,9 @@ package notebooks
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -120,9 +122,14 @@ func TestGuideAnswersEveryTryIt(t *testing.T) {
 	}
 }
 
+// readGuide returns the guide, or skips the test in a copy of the course
+// without one: the learners' copy (make release) leaves docs/ out.
 func readGuide(t *testing.T) string {
 	t.Helper()
 	data, err := os.ReadFile(guidePath)
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Skipf("no %s in this copy of the course", guidePath)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}

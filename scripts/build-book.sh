@@ -13,6 +13,9 @@
 #   NN-name.html    one page per executed notebook (nbconvert's lab
 #                   template), with links to the contents and to the chapters
 #                   before and after it
+#   instructor-guide.html
+#                   docs/instructor-guide.md, the instructor's guide (when the
+#                   copy of the course has it: the learners' copy does not)
 #   assets/         what those pages load: MathJax 2 (Debian's libjs-mathjax)
 #                   and RequireJS (libjs-requirejs), which nbconvert would
 #                   otherwise fetch from a CDN. The charts carry ECharts inline.
@@ -68,6 +71,36 @@ copy_web_assets "$book/assets" build-book
 
 	book, executed, sources = sys.argv[1], sys.argv[2], sys.argv[3:]
 	MATHJAX = "assets/mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe"
+	# A page of the book that is not a notebook: the index, the guide.
+	PAGE = """<!DOCTYPE html>
+	<html lang="en">
+	<head>
+	<meta charset="utf-8">
+	<meta name="viewport" content="width=device-width, initial-scale=1.0">
+	<title>%(title)s</title>
+	<script type="text/x-mathjax-config">
+	MathJax.Hub.Config({tex2jax: {inlineMath: [["$", "$"], ["\\\\(", "\\\\)"]], processEscapes: true}});
+	</script>
+	<script src="%(mathjax)s"></script>
+	<style>
+	body { font: 16px/1.5 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", sans-serif; color: #222;
+	       max-width: 50em; margin: 2em auto; padding: 0 1em; }
+	h1 { font-weight: 600; }
+	ul.chapters { list-style: none; padding-left: 0; }
+	ul.chapters li { margin: 1.2em 0; }
+	ul.chapters a { font-size: 1.15em; font-weight: 600; text-decoration: none; color: #0b5cad; }
+	ul.chapters p { margin: 0.2em 0 0; color: #444; }
+	li.failed span { font-weight: 600; color: #a00; }
+	code { background: #f3f3f3; padding: 0 0.2em; border-radius: 3px; }
+	table { border-collapse: collapse; margin: 1em 0; }
+	th, td { border: 1px solid #ddd; padding: 0.3em 0.6em; text-align: left; vertical-align: top; }
+	</style>
+	</head>
+	<body>
+	%(body)s
+	</body>
+	</html>
+	"""
 
 	def course_title():
 	    try:
@@ -139,7 +172,21 @@ copy_web_assets "$book/assets" build-book
 	    with open(os.path.join(book, name + ".html"), "w", encoding="utf-8") as f:
 	        f.write(body)
 
+	def write_guide(course):
+	    """docs/instructor-guide.md as a page of the book; whether there is one."""
+	    src = "docs/instructor-guide.md"
+	    if not os.path.exists(src):
+	        return False
+	    with open(src, encoding="utf-8") as f:
+	        body = markdown2html(f.read())
+	    page = PAGE % {"title": "Instructor's guide: " + html.escape(course), "mathjax": MATHJAX,
+	                   "body": '<nav><a href="index.html">Contents</a></nav>\n' + body}
+	    with open(os.path.join(book, "instructor-guide.html"), "w", encoding="utf-8") as f:
+	        f.write(page)
+	    return True
+
 	course = course_title()
+	guide = write_guide(course)
 	items = []
 	for name, title, summary, built in chapters:
 	    if built:
@@ -147,39 +194,22 @@ copy_web_assets "$book/assets" build-book
 	    else:
 	        items.append('<li class="failed"><span>%s</span> <em>(not built: the notebook failed to execute or was not run; '
 	                     'see build/notebooks/%s.log)</em><p>%s</p></li>' % (html.escape(title), name, summary))
-	index = """<!DOCTYPE html>
-	<html lang="en">
-	<head>
-	<meta charset="utf-8">
-	<meta name="viewport" content="width=device-width, initial-scale=1.0">
-	<title>%(course)s</title>
-	<script type="text/x-mathjax-config">
-	MathJax.Hub.Config({tex2jax: {inlineMath: [["$", "$"], ["\\\\(", "\\\\)"]], processEscapes: true}});
-	</script>
-	<script src="%(mathjax)s"></script>
-	<style>
-	body { font: 16px/1.5 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", sans-serif; color: #222;
-	       max-width: 50em; margin: 2em auto; padding: 0 1em; }
-	h1 { font-weight: 600; }
-	ul.chapters { list-style: none; padding-left: 0; }
-	ul.chapters li { margin: 1.2em 0; }
-	ul.chapters a { font-size: 1.15em; font-weight: 600; text-decoration: none; color: #0b5cad; }
-	ul.chapters p { margin: 0.2em 0 0; color: #444; }
-	li.failed span { font-weight: 600; color: #a00; }
-	code { background: #f3f3f3; padding: 0 0.2em; border-radius: 3px; }
-	</style>
-	</head>
-	<body>
-	<h1>%(course)s</h1>
+	body = """<h1>%(course)s</h1>
 	<p>The course's notebooks, executed: every number was computed and every chart drawn by the
 	course's Go code when this book was built. To run and change them, open the notebooks in Jupyter
 	(<code>make notebook</code>).</p>
 	<ul class="chapters">
 	%(items)s
 	</ul>
-	</body>
-	</html>
-	""" % {"course": html.escape(course), "mathjax": MATHJAX, "items": "\n".join(items)}
+	""" % {"course": html.escape(course), "items": "\n".join(items)}
+	if guide:
+	    body += """<h2>For instructors</h2>
+	<ul class="chapters">
+	<li><a href="instructor-guide.html">Instructor's guide</a><p>A plan for teaching the course live, the
+	demos to run, and the answers to every <em>Try it</em>. The slides: <code>make slides</code>.</p></li>
+	</ul>
+	"""
+	index = PAGE % {"title": html.escape(course), "mathjax": MATHJAX, "body": body}
 	with open(os.path.join(book, "index.html"), "w", encoding="utf-8") as f:
 	    f.write(index)
 	built = len(chapters) - len(failed)
