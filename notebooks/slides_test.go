@@ -89,9 +89,77 @@ func TestSlidesWorkOffline(t *testing.T) {
 			checkDeck(t, br, deck, shots)
 		})
 	}
-	t.Run("print", func(t *testing.T) {
-		checkPrint(t, br, filepath.Join(dir, strings.TrimSuffix(sources[0], ".ipynb")+".html"), shots)
-	})
+	first := filepath.Join(dir, strings.TrimSuffix(sources[0], ".ipynb")+".html")
+	t.Run("print", func(t *testing.T) { checkPrint(t, br, first, shots) })
+	t.Run("speaker-view", func(t *testing.T) { checkSpeakerView(t, br, first, shots) })
+}
+
+// checkSpeakerView presses S on a slide with speaker notes, as the
+// instructor does, and checks that the speaker view opens (a window of its
+// own, offline) and shows that slide's notes.
+func checkSpeakerView(t *testing.T, br *browser.Browser, deck, shots string) {
+	p, err := br.Open("file://" + deck)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	if err := p.WaitTrue(deckReady, 60*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	want := eval(t, p, `() => {
+		const s = Reveal.getSlides().find(s => s.querySelector("aside.notes"));
+		if (!s) return "";
+		const i = Reveal.getIndices(s);
+		Reveal.slide(i.h, i.v);
+		return s.querySelector("aside.notes").textContent.trim().slice(0, 30);
+	}`).Str()
+	if want == "" {
+		t.Fatal("no slide with speaker notes")
+	}
+	pages, err := p.Browser().Pages()
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := map[proto.TargetTargetID]bool{}
+	for _, pg := range pages {
+		before[pg.TargetID] = true
+	}
+	if err := p.Keyboard.Type(input.KeyS); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		pages, err := p.Browser().Pages()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, sp := range pages {
+			if before[sp.TargetID] {
+				continue
+			}
+			res, err := sp.Eval(`() => {
+				const v = document.querySelector(".speaker-controls-notes .value");
+				return document.title + "|" + (v ? v.textContent.trim() : "") + "|" + document.querySelectorAll("#current-slide iframe").length;
+			}`)
+			if err != nil {
+				continue
+			}
+			parts := strings.SplitN(res.Value.Str(), "|", 3)
+			if strings.Contains(parts[0], "Speaker View") && strings.Contains(parts[1], want) && parts[2] != "0" {
+				shot := filepath.Join(shots, "speaker-view.png")
+				if png, err := sp.Screenshot(false, nil); err == nil {
+					_ = os.WriteFile(shot, png, 0o644)
+				}
+				t.Logf("the speaker view shows the notes %q…; %s", want, shot)
+				sp.Close()
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no speaker view with the notes %q after S (%d tabs); errors: %v", want, len(pages), p.Errors())
+		}
+		time.Sleep(300 * time.Millisecond)
+	}
 }
 
 // checkDeck steps through one deck with Reveal.next() and checks every slide.

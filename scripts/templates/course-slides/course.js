@@ -35,6 +35,23 @@
 		if (H && H.getAllJax(slide).length > 0) H.Queue(["Rerender", H, slide]);
 	}
 
+	// reveal.js shows the first notes of a slide only: a slide made of
+	// several cells can have several, so join them into the first.
+	function joinNotes() {
+		var sections = document.querySelectorAll(".reveal .slides section");
+		for (var i = 0; i < sections.length; i++) {
+			var own = [];
+			for (var c = sections[i].firstElementChild; c; c = c.nextElementSibling) {
+				if (c.matches("aside.notes")) own.push(c);
+			}
+			for (var j = 1; j < own.length; j++) {
+				while (own[j].firstChild) own[0].appendChild(own[j].firstChild);
+				own[j].remove();
+			}
+		}
+	}
+
+	joinNotes();
 	require({waitSeconds: 15},
 		[prefix + "/dist/reveal.js", prefix + "/plugin/notes/notes.js"],
 		function (Reveal, RevealNotes) {
