@@ -51,10 +51,10 @@ SHORT_CODE = 3  # lines
 LONG_CODE = 30  # lines
 LONG_PROSE = 1100  # characters
 
-# OVERRIDES[notebook][start of a cell] = slide type, where the rules' choice
-# does not suit a live session. The key is the start of the cell's first line
-# (blank lines and a bare "%%" left out) and must match one cell: an edit
-# that changes it shows up as an unused entry, which --check reports.
+# OVERRIDES[notebook][start of a line] = slide type, where the rules' choice
+# does not suit a live session. The key is the start of a line of the cell
+# (usually its first; spaces stripped) and must match one cell: an edit that
+# changes it shows up as an unused entry, which --check reports.
 OVERRIDES = {
     "00-start-here": {
         # The connection is taught here: the slide says why, the cell itself is noise.
@@ -159,11 +159,16 @@ def rule(cell, prev, in_exercises):
     return "-" if lines <= SHORT_CODE else "notes"
 
 
-def matching(keys, head):
-    """The one key that head starts with, or None."""
-    found = [k for k in keys if head.startswith(k)]
+def lines(cell):
+    """The cell's lines that are not blank or a bare "%%", stripped."""
+    return [l.strip() for l in cell.source.splitlines() if l.strip() and l.strip() != "%%"]
+
+
+def matching(keys, cell):
+    """The one key that a line of cell starts with, or None."""
+    found = sorted({k for k in keys for line in lines(cell) if line.startswith(k)})
     if len(found) > 1:
-        raise SystemExit("slide-layout: %r starts with several keys: %r" % (head, found))
+        raise SystemExit("slide-layout: %r matches several keys: %r" % (first_line(cell), found))
     return found[0] if found else None
 
 
@@ -178,11 +183,11 @@ def layout(name, nb):
         head = first_line(cell)
         for _, text in headings(cell):
             in_exercises = text.lower().startswith("exercises")
-        key = matching(overrides, head)
+        key = matching(overrides, cell)
         kind = overrides[key] if key else rule(cell, prev, in_exercises)
         if cell.cell_type == "code" and CHART.search(cell.source) and kind in ("skip", "notes"):
             raise SystemExit("slide-layout: %s: a chart cell cannot be %r: %s" % (name, kind, head))
-        demo = matching(demos, head)
+        demo = matching(demos, cell)
         used += [k for k in (key, demo) if k]
         out.append((kind, ["live-demo"] if demo else []))
         if kind != "skip":
