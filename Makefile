@@ -23,7 +23,7 @@ NOTEBOOK_ENV := $(if $(filter command line,$(origin LANG)),env LANG=C.UTF-8,)
 GIT_TREE := $(shell [ "$$(git rev-parse --show-toplevel 2>/dev/null)" = "$(CURDIR)" ] && echo yes)
 files = $(if $(GIT_TREE),git ls-files '$(1)',find . \( -name .git -o -name node_modules -o -name .cache -o -name build \) -prune -o -type f -path './$(1)' -print | sed 's|^\./||' | sort)
 
-.PHONY: setup setup-test notebook test check-format vet gotest exercises notebooks book golden bench strip \
+.PHONY: setup setup-test notebook test check-format vet gotest exercises notebooks book slides golden bench strip \
 	translations translations-check translations-status \
 	grade class gradescope release bench-compare clean
 
@@ -38,8 +38,8 @@ setup-test:
 notebook: setup
 	@$(NOTEBOOK_ENV) bash scripts/notebook.sh $(PORT) $(COURSE_LANG)
 
-## test: format, vet, translations in step, every notebook of both editions executed headless (the HTML book), then unit and browser tests
-test: setup-test check-format vet translations-check book gotest
+## test: format, vet, translations in step, every notebook of both editions executed headless (the HTML book and the slides), then unit and browser tests
+test: setup-test check-format vet translations-check book slides gotest
 
 # gofmt with no file names would read standard input: an empty list is an error.
 check-format:
@@ -88,6 +88,11 @@ translations-check:
 ## translations-status: each English cell changed since its translation, with the English diff
 translations-status:
 	@$(PY) scripts/translations.py status
+
+## slides: one reveal.js deck per notebook in build/slides/ (index.html), from the executed notebooks
+# (executes only those whose executed copy is missing or out of date); works offline
+slides: setup
+	@bash scripts/build-slides.sh
 
 ## golden: regenerate the PyTorch golden files (needs Debian's python3-torch)
 golden:

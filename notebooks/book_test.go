@@ -18,8 +18,16 @@ import (
 // changed since, a fresh one built by scripts/build-book.sh, which executes
 // every notebook first.
 func bookDir(t *testing.T) string {
+	return builtDir(t, "../build/book", "../scripts/build-book.sh", "executes every notebook")
+}
+
+// builtDir returns the absolute path of dir, which script writes (an
+// index.html in it among the rest), after running script when dir has no
+// index.html or a notebook changed after it was written. what says what
+// script costs, for the log.
+func builtDir(t *testing.T, dir, script, what string) string {
 	t.Helper()
-	dir, err := filepath.Abs("../build/book")
+	dir, err := filepath.Abs(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,17 +38,17 @@ func bookDir(t *testing.T) string {
 		if len(newer) == 0 {
 			return dir
 		}
-		t.Logf("%v changed after the book was built: rebuilding it", newer)
+		t.Logf("%v changed after %s was built: running %s", newer, dir, script)
 	} else {
-		t.Log("build/book/index.html is missing: building the book (executes every notebook)")
+		t.Logf("%s is missing: running %s (%s)", index, script, what)
 	}
 	needTool(t, "/usr/bin/python3", "Debian's python3 with Jupyter")
 	start := time.Now()
-	cmd := exec.Command("../scripts/build-book.sh")
+	cmd := exec.Command(script)
 	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("scripts/build-book.sh: %v\n%s", err, msg)
+		t.Fatalf("%s: %v\n%s", script, err, msg)
 	}
-	t.Logf("built the book in %.0f s", time.Since(start).Seconds())
+	t.Logf("ran %s in %.0f s", script, time.Since(start).Seconds())
 	return dir
 }
 
@@ -150,6 +158,46 @@ func checkBook(t *testing.T, dir, glob, otherDir string) {
 			checkChapter(t, br, filepath.Join(dir, page))
 			checkOtherEdition(t, filepath.Join(dir, page), filepath.Join(otherDir, page))
 		})
+	}
+	if _, err := os.Stat(guidePath); err == nil {
+		t.Run("instructor-guide", func(t *testing.T) { checkGuidePage(t, br, dir) })
+	}
+}
+
+// checkGuidePage opens the instructor's guide in the book: the index links
+// it, its formulas are typeset, and no script fails.
+func checkGuidePage(t *testing.T, br *browser.Browser, dir string) {
+	index, err := br.Open("file://" + filepath.Join(dir, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	linked, err := index.Eval(`() => !!document.querySelector('a[href="instructor-guide.html"]')`)
+	index.Close()
+	if err != nil || !linked.Value.Bool() {
+		t.Errorf("index.html does not link instructor-guide.html (%v)", err)
+	}
+	p, err := br.Open("file://" + filepath.Join(dir, "instructor-guide.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	if err := p.WaitTrue(mathDone, 30*time.Second); err != nil {
+		t.Errorf("formulas were not typeset by MathJax: %v", err)
+	}
+	raw := evalStrings(t, p, `() => {
+		const copy = document.body.cloneNode(true);
+		copy.querySelectorAll("code, pre, script, .MathJax_CHTML, .MJX_Assistive_MathML, .MathJax_Preview").forEach(e => e.remove());
+		const text = copy.textContent, at = text.indexOf("$");
+		return at < 0 ? [] : [text.slice(Math.max(0, at - 40), at + 40)];
+	}`)
+	if len(raw) > 0 {
+		t.Errorf("formula delimiters left in the guide's text: %q", raw)
+	}
+	if n := eval(t, p, `() => document.querySelectorAll("h4").length`).Int(); n < 20 {
+		t.Errorf("the guide page has %d Try it answers (h4)", n)
+	}
+	if errs := p.Errors(); len(errs) > 0 {
+		t.Errorf("script errors: %v", errs)
 	}
 }
 

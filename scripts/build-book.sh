@@ -19,6 +19,9 @@
 #                   other edition
 #   id/             the same for the Indonesian edition (its index.html and
 #                   NN-name.html pages, titles from README.id.md)
+#   instructor-guide.html
+#                   docs/instructor-guide.md, the instructor's guide (when the
+#                   copy of the course has it: the learners' copy does not)
 #   assets/         what those pages load: MathJax 2 (Debian's libjs-mathjax)
 #                   and RequireJS (libjs-requirejs), which nbconvert would
 #                   otherwise fetch from a CDN. The charts carry ECharts inline.
@@ -41,11 +44,9 @@ esac
 
 executed="${NOTEBOOK_OUT:-$repo/build/notebooks}"
 book="$repo/build/book"
-mathjax=/usr/share/javascript/mathjax
-requirejs=/usr/share/javascript/requirejs/require.min.js
-for f in "$mathjax/MathJax.js" "$requirejs"; do
-	[ -f "$f" ] || { echo "build-book: $f is missing; run 'make setup-test' (Debian packages libjs-mathjax, libjs-requirejs)" >&2; exit 1; }
-done
+# shellcheck source=web-assets.sh
+. scripts/web-assets.sh
+need_web_assets build-book
 
 shopt -s nullglob
 notebooks=(notebooks/*.ipynb)
@@ -61,17 +62,8 @@ if [ $execute = 1 ]; then
 	NOTEBOOK_OUT="$executed" bash scripts/run-notebooks.sh "${notebooks[@]}" "${notebooks_id[@]}" || status=1
 fi
 
-# Assets: only the parts of MathJax that the TeX-AMS_CHTML-full
-# configuration loads (1.5 MB of the package's 50), and RequireJS.
 rm -rf "$book"
-mkdir -p "$book/assets/mathjax/config" "$book/assets/mathjax/jax/output" "$book/assets/mathjax/fonts/HTML-CSS/TeX"
-cp -L "$mathjax/MathJax.js" "$book/assets/mathjax/"
-cp -L "$mathjax/config/TeX-AMS_CHTML-full.js" "$mathjax/config/Safe.js" "$book/assets/mathjax/config/"
-cp -RL "$mathjax/extensions" "$book/assets/mathjax/"
-cp -RL "$mathjax/jax/input" "$mathjax/jax/element" "$book/assets/mathjax/jax/"
-cp -RL "$mathjax/jax/output/CommonHTML" "$mathjax/jax/output/PreviewHTML" "$book/assets/mathjax/jax/output/"
-cp -RL "$mathjax/fonts/HTML-CSS/TeX/woff" "$mathjax/fonts/HTML-CSS/TeX/otf" "$book/assets/mathjax/fonts/HTML-CSS/TeX/"
-cp -L "$requirejs" "$book/assets/require.min.js"
+copy_web_assets "$book/assets" build-book
 
 "$py" - "$book" "$executed" "${notebooks[@]}" <<-'EOF' || status=1
 	"""Convert the executed notebooks to HTML pages and write the indexes of
@@ -158,6 +150,50 @@ cp -L "$requirejs" "$book/assets/require.min.js"
 
 	names = {lang: {os.path.basename(s)[: -len(".ipynb")] for s in e["sources"]} for lang, e in EDITIONS.items()}
 
+	# A page of the book that is not a notebook: an index, the guide.
+	PAGE = """<!DOCTYPE html>
+	<html lang="%(lang)s">
+	<head>
+	<meta charset="utf-8">
+	<meta name="viewport" content="width=device-width, initial-scale=1.0">
+	<title>%(title)s</title>
+	<script type="text/x-mathjax-config">
+	MathJax.Hub.Config({tex2jax: {inlineMath: [["$", "$"], ["\\\\(", "\\\\)"]], processEscapes: true}});
+	</script>
+	<script src="%(mathjax)s"></script>
+	<style>
+	body { font: 16px/1.5 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", sans-serif; color: #222;
+	       max-width: 50em; margin: 2em auto; padding: 0 1em; }
+	h1 { font-weight: 600; }
+	ul.chapters { list-style: none; padding-left: 0; }
+	ul.chapters li { margin: 1.2em 0; }
+	ul.chapters a { font-size: 1.15em; font-weight: 600; text-decoration: none; color: #0b5cad; }
+	ul.chapters p { margin: 0.2em 0 0; color: #444; }
+	li.failed span { font-weight: 600; color: #a00; }
+	code { background: #f3f3f3; padding: 0 0.2em; border-radius: 3px; }
+	table { border-collapse: collapse; margin: 1em 0; }
+	th, td { border: 1px solid #ddd; padding: 0.3em 0.6em; text-align: left; vertical-align: top; }
+	</style>
+	</head>
+	<body>
+	%(body)s
+	</body>
+	</html>
+	"""
+
+	def write_guide(course):
+	    """docs/instructor-guide.md as a page of the book; whether there is one."""
+	    src = "docs/instructor-guide.md"
+	    if not os.path.exists(src):
+	        return False
+	    with open(src, encoding="utf-8") as f:
+	        body = markdown2html(f.read())
+	    page = PAGE % {"lang": "en", "title": "Instructor's guide: " + html.escape(course), "mathjax": MATHJAX,
+	                   "body": '<nav><a href="index.html">Contents</a></nav>\n' + body}
+	    with open(os.path.join(book, "instructor-guide.html"), "w", encoding="utf-8") as f:
+	        f.write(page)
+	    return True
+
 	def write_edition(lang, e):
 	    """Write one edition's pages and index; return the chapters not built."""
 	    os.makedirs(e["out"], exist_ok=True)
@@ -205,40 +241,23 @@ cp -L "$requirejs" "$book/assets/require.min.js"
 	        else:
 	            items.append('<li class="failed"><span>%s</span> <em>%s</em><p>%s</p></li>'
 	                         % (html.escape(title), e["not_built"] % name, summary))
-	    index = """<!DOCTYPE html>
-	<html lang="%(lang)s">
-	<head>
-	<meta charset="utf-8">
-	<meta name="viewport" content="width=device-width, initial-scale=1.0">
-	<title>%(course)s</title>
-	<script type="text/x-mathjax-config">
-	MathJax.Hub.Config({tex2jax: {inlineMath: [["$", "$"], ["\\\\(", "\\\\)"]], processEscapes: true}});
-	</script>
-	<script src="%(mathjax)s"></script>
-	<style>
-	body { font: 16px/1.5 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", sans-serif; color: #222;
-	       max-width: 50em; margin: 2em auto; padding: 0 1em; }
-	h1 { font-weight: 600; }
-	ul.chapters { list-style: none; padding-left: 0; }
-	ul.chapters li { margin: 1.2em 0; }
-	ul.chapters a { font-size: 1.15em; font-weight: 600; text-decoration: none; color: #0b5cad; }
-	ul.chapters p { margin: 0.2em 0 0; color: #444; }
-	li.failed span { font-weight: 600; color: #a00; }
-	code { background: #f3f3f3; padding: 0 0.2em; border-radius: 3px; }
-	</style>
-	</head>
-	<body>
-	<h1>%(course)s</h1>
+	    body = """<h1>%(course)s</h1>
 	<p>%(intro)s</p>
 	%(switch)s
 	<ul class="chapters">
 	%(items)s
 	</ul>
-	</body>
-	</html>
-	""" % {"lang": lang, "course": html.escape(course), "mathjax": e["up"] + MATHJAX, "intro": e["intro"],
+	""" % {"course": html.escape(course), "intro": e["intro"],
 	       "switch": '<p class="bp-other-edition">%s</p>' % e["switch"] if names[e["other"]] else "",
 	       "items": "\n".join(items)}
+	    if lang == "en" and write_guide(course):
+	        body += """<h2>For instructors</h2>
+	<ul class="chapters">
+	<li><a href="instructor-guide.html">Instructor's guide</a><p>A plan for teaching the course live, the
+	demos to run, and the answers to every <em>Try it</em>. The slides: <code>make slides</code>.</p></li>
+	</ul>
+	"""
+	    index = PAGE % {"lang": lang, "title": html.escape(course), "mathjax": e["up"] + MATHJAX, "body": body}
 	    with open(os.path.join(e["out"], "index.html"), "w", encoding="utf-8") as f:
 	        f.write(index)
 	    print("book: %s: %d chapter%s in %s/index.html" % (lang, len(chapters) - len(failed), "" if len(chapters) - len(failed) == 1 else "s", e["out"]))

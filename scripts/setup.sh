@@ -15,7 +15,8 @@
 #   3. the Go modules of the course, downloaded so notebooks work offline;
 #   4. the GoNB Jupyter kernel, registered for the current user with a PATH
 #      that finds go, goimports and gopls;
-#   5. the front-end assets (ECharts) from package-lock.json into node_modules.
+#   5. the front-end assets (ECharts for the charts, reveal.js for the
+#      slides) from package-lock.json into node_modules.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -133,11 +134,12 @@ fi
 
 # --- 5. front-end assets ----------------------------------------------------
 assets_hash=$(hash_of package.json package-lock.json)
-if ! stamp_ok assets "$assets_hash" || [ ! -f node_modules/echarts/dist/echarts.min.js ]; then
-	say "installing ECharts from package-lock.json (npm ci)"
+if ! stamp_ok assets "$assets_hash" || [ ! -f node_modules/echarts/dist/echarts.min.js ] ||
+	[ ! -f node_modules/reveal.js/dist/reveal.js ]; then
+	say "installing ECharts and reveal.js from package-lock.json (npm ci)"
 	npm ci --no-audit --no-fund --loglevel=error >/dev/null
 	stamp_set assets "$assets_hash"
-	did+=("ECharts")
+	did+=("ECharts and reveal.js")
 fi
 
 if [ ${#did[@]} -eq 0 ]; then

@@ -236,9 +236,10 @@ func (p *Page) WaitTrue(js string, timeout time.Duration) error {
 
 // chartsJS reports on every chart element pkg/viz writes (class "bpviz",
 // attribute data-bpviz set by its script: "drawn", or "static" when ECharts
-// never came): a problem, or "" for a chart ECharts has drawn on a canvas
-// or svg with at least 1000 painted pixels (axes, labels and data).
-const chartsJS = `() => Array.from(document.querySelectorAll(".bpviz")).map((el, i) => {
+// never came) inside the elements that match the CSS selector root (the
+// whole page for ""): a problem, or "" for a chart ECharts has drawn on a
+// canvas or svg with at least 1000 painted pixels (axes, labels and data).
+const chartsJS = `(root) => Array.from(document.querySelectorAll(root ? root + " .bpviz" : ".bpviz")).map((el, i) => {
 	const name = "chart " + (i + 1) + " (" + el.id + ")";
 	const state = el.getAttribute("data-bpviz") || "";
 	if (state === "") return {name, state, problem: "its script has not run"};
@@ -268,9 +269,16 @@ type chartReport struct {
 // is an error too. ECharts animates a chart's first drawing for about a
 // second: wait that long before a screenshot.
 func (p *Page) ChartsDrawn(timeout time.Duration) (int, error) {
+	return p.ChartsDrawnIn("", timeout)
+}
+
+// ChartsDrawnIn is ChartsDrawn for the charts inside the elements that
+// match the CSS selector root, such as the slide on screen in a reveal.js
+// deck ("section.present"); "" means the whole page.
+func (p *Page) ChartsDrawnIn(root string, timeout time.Duration) (int, error) {
 	deadline := time.Now().Add(timeout)
 	for {
-		charts, err := p.charts()
+		charts, err := p.charts(root)
 		if err != nil {
 			return 0, err
 		}
@@ -299,8 +307,8 @@ func (p *Page) ChartsDrawn(timeout time.Duration) (int, error) {
 	}
 }
 
-func (p *Page) charts() ([]chartReport, error) {
-	res, err := p.Page.Timeout(30 * time.Second).Eval(chartsJS)
+func (p *Page) charts(root string) ([]chartReport, error) {
+	res, err := p.Page.Timeout(30*time.Second).Eval(chartsJS, root)
 	if err != nil {
 		return nil, fmt.Errorf("browser: inspecting charts: %w", err)
 	}

@@ -1,0 +1,210 @@
+package notebooks
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// guidePath is the instructor's guide, which answers every Try it prompt of
+// the notebooks and names the live demos.
+const guidePath = "../docs/instructor-guide.md"
+
+// A Try it prompt is a paragraph that starts with "Try it:" (or "*Try it:*"),
+// or one item of the list under a "## Try it" heading. The guide answers
+// prompt k of notebook NN under a heading
+//
+//	#### Try it NN.k · *the first words of the prompt*
+//
+// whose quoted words must start the prompt's text (emphasis marks and
+// spaces aside), so that an edited or reordered prompt shows up here.
+var (
+	tryItLine    = regexp.MustCompile(`^\*?Try it:?\*?:?\s*(.*)$`)
+	headingLine  = regexp.MustCompile(`^#+ (.*)$`)
+	guideEntry   = regexp.MustCompile(`(?m)^#### Try it (\d\d)\.(\d+) · (.+)$`)
+	emphasis     = strings.NewReplacer("*", "")
+	spaceRuns    = regexp.MustCompile(`\s+`)
+	minAnswerLen = 150 // characters: more than a restatement of the prompt
+)
+
+// prompt is one Try it of a notebook.
+type prompt struct {
+	id   string // "03.2": the notebook's number and the prompt's ordinal
+	text string
+}
+
+// normal strips emphasis marks and runs of spaces, for comparing quotes.
+func normal(s string) string {
+	return strings.TrimSpace(spaceRuns.ReplaceAllString(emphasis.Replace(s), " "))
+}
+
+// tryIts returns the Try it prompts of a notebook's Markdown cells, in order.
+func tryIts(number string, nb notebook) []prompt {
+	var out []prompt
+	add := func(text string) {
+		out = append(out, prompt{id: fmt.Sprintf("%s.%d", number, len(out)+1), text: text})
+	}
+	inSection := false
+	for _, c := range nb.Cells {
+		if c.CellType != "markdown" {
+			continue
+		}
+		for _, line := range strings.Split(source(c.Source), "\n") {
+			if m := headingLine.FindStringSubmatch(line); m != nil {
+				inSection = normal(m[1]) == "Try it"
+				continue
+			}
+			switch {
+			case inSection && strings.HasPrefix(line, "- "):
+				add(line[2:])
+			case inSection && strings.HasPrefix(line, "  ") && len(out) > 0:
+				out[len(out)-1].text += " " + strings.TrimSpace(line)
+			case !inSection && tryItLine.MatchString(line):
+				add(tryItLine.FindStringSubmatch(line)[1])
+			}
+		}
+	}
+	return out
+}
+
+// TestGuideAnswersEveryTryIt checks that docs/instructor-guide.md has one
+// answer for every Try it prompt of the notebooks, quoting its first words,
+// and no answer to a prompt that does not exist.
+func TestGuideAnswersEveryTryIt(t *testing.T) {
+	guide := readGuide(t)
+	entries := map[string]string{} // id -> quoted words
+	answers := map[string]string{} // id -> text up to the next heading
+	nextHeading := regexp.MustCompile(`(?m)^#`)
+	for _, loc := range guideEntry.FindAllStringSubmatchIndex(guide, -1) {
+		id := guide[loc[2]:loc[3]] + "." + guide[loc[4]:loc[5]]
+		if _, dup := entries[id]; dup {
+			t.Errorf("the guide answers Try it %s twice", id)
+		}
+		entries[id] = normal(guide[loc[6]:loc[7]])
+		end := len(guide)
+		if next := nextHeading.FindStringIndex(guide[loc[1]:]); next != nil {
+			end = loc[1] + next[0]
+		}
+		answers[id] = strings.TrimSpace(guide[loc[1]:end])
+	}
+	found := 0
+	for path, nb := range loadNotebooks(t) {
+		for _, p := range tryIts(path[:2], nb) {
+			found++
+			quote, ok := entries[p.id]
+			if !ok {
+				t.Errorf("%s: Try it %s (%q) has no answer in %s: add a heading \"#### Try it %s · *first words*\"",
+					path, p.id, shorten(p.text), guidePath, p.id)
+				continue
+			}
+			delete(entries, p.id)
+			if len(strings.Fields(quote)) < 2 || !strings.HasPrefix(normal(p.text), quote) {
+				t.Errorf("%s: the guide's Try it %s quotes %q, but the prompt reads %q",
+					path, p.id, quote, shorten(normal(p.text)))
+			}
+			if len(answers[p.id]) < minAnswerLen {
+				t.Errorf("the guide's answer to Try it %s is too short: %q", p.id, answers[p.id])
+			}
+		}
+	}
+	for id, quote := range entries {
+		t.Errorf("the guide answers Try it %s (%q), which no notebook has", id, quote)
+	}
+	if found < 10 {
+		t.Errorf("found only %d Try it prompts in the notebooks: is the pattern still right?", found)
+	}
+}
+
+// namedIn reports whether the guide quotes (after a backtick) the first 20
+// characters of one of the lines of a cell's source.
+func namedIn(guide, src string) bool {
+	for _, line := range strings.Split(src, "\n") {
+		line = strings.TrimSpace(line)
+		if len(line) > 20 {
+			line = line[:20]
+		}
+		if line != "" && line != "%%" && strings.Contains(guide, "`"+line) {
+			return true
+		}
+	}
+	return false
+}
+
+// readGuide returns the guide, or skips the test in a copy of the course
+// without one: the learners' copy (make release) leaves docs/ out.
+func readGuide(t *testing.T) string {
+	t.Helper()
+	data, err := os.ReadFile(guidePath)
+	if errors.Is(err, fs.ErrNotExist) {
+		t.Skipf("no %s in this copy of the course", guidePath)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+func shorten(s string) string {
+	if len(s) > 80 {
+		return s[:80] + "…"
+	}
+	return s
+}
+
+// TestGuideNamesTheLiveDemos checks that every cell tagged "live-demo" is
+// in the guide's table of live demos, by the start of one of its lines, and
+// that the notebooks' slide metadata is what scripts/slide-layout.py sets.
+func TestGuideNamesTheLiveDemos(t *testing.T) {
+	guide := readGuide(t)
+	demos := 0
+	paths, _ := filepath.Glob("*.ipynb")
+	for _, path := range paths {
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var nb struct {
+			Cells []struct {
+				Metadata struct {
+					Tags      []string `json:"tags"`
+					Slideshow struct {
+						SlideType string `json:"slide_type"`
+					} `json:"slideshow"`
+				} `json:"metadata"`
+				Source json.RawMessage `json:"source"`
+			} `json:"cells"`
+		}
+		if err := json.Unmarshal(raw, &nb); err != nil {
+			t.Fatal(err)
+		}
+		for i, c := range nb.Cells {
+			if c.Metadata.Slideshow.SlideType == "" {
+				t.Errorf("%s: cell %d has no slide type: run scripts/slide-layout.py", path, i+1)
+			}
+			for _, tag := range c.Metadata.Tags {
+				if tag != "live-demo" {
+					continue
+				}
+				demos++
+				if !namedIn(guide, source(c.Source)) {
+					t.Errorf("%s: the live demo %q is not in the guide's table (quote the start of one of its lines)",
+						path, shorten(source(c.Source)))
+				}
+			}
+		}
+	}
+	if demos < 4 {
+		t.Errorf("only %d cells are tagged live-demo", demos)
+	}
+	needTool(t, "/usr/bin/python3", "Debian's python3 with nbformat")
+	if msg, err := exec.Command("/usr/bin/python3", "../scripts/slide-layout.py", "--check").CombinedOutput(); err != nil {
+		t.Errorf("scripts/slide-layout.py --check: %v\n%s", err, msg)
+	}
+}

@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# build-slides.sh: write one reveal.js deck per notebook to build/slides/,
+# for teaching the course live. The decks show the notebooks as executed:
+# their outputs and interactive charts, formulas typeset offline.
+#
+#   scripts/build-slides.sh                 build from the executed copies in
+#                                           build/notebooks/ (`make book` or
+#                                           scripts/run-notebooks.sh wrote
+#                                           them), executing first only the
+#                                           notebooks whose copy is missing or
+#                                           whose cells changed since
+#   scripts/build-slides.sh --no-execute    never execute: a notebook without
+#                                           a current executed copy gets no deck
+#
+# The slide structure is the cells' "slideshow" metadata in notebooks/ (set by
+# scripts/slide-layout.py), read from the notebooks themselves, so a change of
+# the structure alone needs no new execution.
+#
+# build/slides/ then holds
+#   index.html      the decks in order, and the keys to know
+#   NN-name.html    one deck per notebook
+#   reveal.js/      reveal.js 4 (npm, node_modules/reveal.js) with its notes plugin
+#   assets/         MathJax 2 and RequireJS (Debian packages), as in the book
+# and nothing in it needs the network: copy the folder to the classroom's
+# machine as it is. In a deck: arrows or space move on, S opens the speaker
+# view (notes, timer, next slide), B blacks the screen, Esc shows the
+# overview; open NN-name.html?print-pdf and print to get a PDF.
+set -euo pipefail
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$repo"
+py=/usr/bin/python3
+[ -x "$py" ] || py=$(command -v python3)
+
+execute=1
+case "${1:-}" in
+--no-execute) execute=0 ;;
+"") ;;
+*) echo "usage: scripts/build-slides.sh [--no-execute]" >&2; exit 2 ;;
+esac
+
+executed="${NOTEBOOK_OUT:-$repo/build/notebooks}"
+slides="$repo/build/slides"
+reveal="$repo/node_modules/reveal.js"
+# shellcheck source=web-assets.sh
+. scripts/web-assets.sh
+need_web_assets build-slides
+[ -f "$reveal/dist/reveal.js" ] || { echo "build-slides: $reveal is missing; run 'make setup' (npm ci)" >&2; exit 1; }
+
+shopt -s nullglob
+notebooks=(notebooks/*.ipynb)
+[ ${#notebooks[@]} -gt 0 ] || { echo "build-slides: no notebooks in notebooks/" >&2; exit 1; }
+
+# stale: the notebooks whose executed copy is missing or has other cells.
+stale=()
+while IFS= read -r nb; do
+	[ -n "$nb" ] && stale+=("$nb")
+done < <("$py" "$repo/scripts/slide-layout.py" --stale "$executed" "${notebooks[@]}")
+
+status=0
+if [ ${#stale[@]} -gt 0 ]; then
+	if [ $execute = 1 ]; then
+		echo "build-slides: executing ${stale[*]} (no current executed copy)"
+		for nb in "${stale[@]}"; do rm -f "$executed/$(basename "$nb")"; done
+		NOTEBOOK_OUT="$executed" bash scripts/run-notebooks.sh "${stale[@]}" || status=1
+	else
+		echo "build-slides: no current executed copy of ${stale[*]}: no deck for them" >&2
+		status=1
+	fi
+fi
+
+rm -rf "$slides"
+copy_web_assets "$slides/assets" build-slides
+mkdir -p "$slides/reveal.js/dist/theme/fonts" "$slides/reveal.js/plugin/notes"
+cp "$reveal/LICENSE" "$slides/reveal.js/"
+cp "$reveal/dist/reveal.js" "$reveal/dist/reveal.css" "$slides/reveal.js/dist/"
+cp "$reveal/dist/theme/white.css" "$slides/reveal.js/dist/theme/"
+cp -R "$reveal/dist/theme/fonts/source-sans-pro" "$slides/reveal.js/dist/theme/fonts/"
+cp "$reveal/plugin/notes/notes.js" "$slides/reveal.js/plugin/notes/"
+
+MATHJAX_URL="$WEB_MATHJAX_URL" "$py" - "$slides" "$executed" "$repo/scripts/templates" "${notebooks[@]}" <<-'EOF' || status=1
+	"""Convert the executed notebooks to decks, with the source's slide
+	metadata, and write the index."""
+	import html
+	import importlib.util
+	import os
+	import sys
+
+	import nbformat
+	from nbconvert import SlidesExporter
+	from traitlets.config import Config
+
+	slides, executed, templates, sources = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+	spec = importlib.util.spec_from_file_location("layout", os.path.join(os.path.dirname(templates), "slide-layout.py"))
+	layout = importlib.util.module_from_spec(spec)
+	spec.loader.exec_module(layout)
+
+	c = Config()
+	c.SlidesExporter.extra_template_basedirs = [templates]
+	c.SlidesExporter.template_name = "course-slides"
+	c.SlidesExporter.reveal_url_prefix = "reveal.js"
+	c.SlidesExporter.reveal_theme = "white"
+	c.SlidesExporter.mathjax_url = os.environ["MATHJAX_URL"]
+	c.SlidesExporter.require_js_url = "assets/require.min.js"
+	exporter = SlidesExporter(config=c)
+
+	decks, missing = [], []
+	for src in sources:
+	    name = os.path.basename(src)[: -len(".ipynb")]
+	    source = nbformat.read(src, as_version=4)
+	    title = layout.title(source) or name
+	    done = os.path.join(executed, name + ".ipynb")
+	    if not os.path.exists(done) or layout.stale(source, nbformat.read(done, as_version=4)):
+	        missing.append(name)
+	        continue
+	    nb = nbformat.read(done, as_version=4)
+	    for cell, own in zip(nb.cells, source.cells):
+	        cell.metadata = own.metadata  # the structure as it is now, not as executed
+	    nb.metadata["title"] = title
+	    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": name}})
+	    with open(os.path.join(slides, name + ".html"), "w", encoding="utf-8") as f:
+	        f.write(body)
+	    decks.append((name, title))
+
+	course = next((l[2:].strip() for l in open("README.md", encoding="utf-8") if l.startswith("# ")), "the course")
+	items = "\n".join('<li><a href="%s.html">%s</a> <small>(<a href="%s.html?print-pdf">for printing</a>)</small></li>'
+	                  % (n, html.escape(t), n) for n, t in decks)
+	index = """<!DOCTYPE html>
+	<html lang="en">
+	<head>
+	<meta charset="utf-8">
+	<title>Slides: %(course)s</title>
+	<style>
+	body { font: 18px/1.5 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", sans-serif; color: #222;
+	       max-width: 46em; margin: 2em auto; padding: 0 1em; }
+	li { margin: 0.5em 0; }
+	kbd { border: 1px solid #bbb; border-radius: 3px; padding: 0 0.3em; font-size: 0.9em; }
+	</style>
+	</head>
+	<body>
+	<h1>Slides: %(course)s</h1>
+	<p>One deck per notebook, with the outputs and charts of the executed notebooks. The instructor's
+	guide (<code>docs/instructor-guide.md</code>) says what to show live and when.</p>
+	<ol start="0">
+	%(items)s
+	</ol>
+	<h2>Keys</h2>
+	<p><kbd>&rarr;</kbd> or <kbd>space</kbd> next, <kbd>&larr;</kbd> back;
+	<kbd>S</kbd> speaker view (notes, timer, next slide); <kbd>B</kbd> black screen for a question;
+	<kbd>Esc</kbd> overview; <kbd>F</kbd> full screen; <kbd>?</kbd> all keys. A slide taller than the
+	screen scrolls with the mouse wheel. To print or save a PDF, open a deck's "for printing" link and
+	print it (Chrome or Chromium: margins none, background graphics on).</p>
+	</body>
+	</html>
+	""" % {"course": html.escape(course), "items": items}
+	with open(os.path.join(slides, "index.html"), "w", encoding="utf-8") as f:
+	    f.write(index)
+	print("slides: %d deck%s in %s/index.html" % (len(decks), "" if len(decks) == 1 else "s", slides))
+	if missing:
+	    print("slides: no deck (no current executed copy): " + ", ".join(missing), file=sys.stderr)
+	    sys.exit(1)
+EOF
+exit $status
