@@ -87,6 +87,13 @@
 // kernel's sequence (kept in GONB_TMP_DIR, since GoNB runs every cell as a
 // program of its own), so "Restart & Run All" gives identical outputs.
 //
+// Under `make notebook` the page loads ECharts by itself (the course's
+// notebook extension, see scripts/notebook.sh, which sets
+// BACKPROP_VIZ_PAGE_LIBRARY=1 for its kernels): no chart carries the
+// library, and the notebooks you save stay light. Opened elsewhere (a
+// plain `jupyter notebook`, a static viewer), such a notebook shows each
+// chart's static image until it is run again.
+//
 // One consequence: if you re-run only the cell that carried the library,
 // the new output no longer carries it. The page you are looking at still
 // has ECharts, but a notebook saved in that state shows static images when
