@@ -72,6 +72,10 @@
 //	}
 //	live.Close()
 //
+// Each redraw is drawn as it is, without animating from the previous one
+// (an animation cut short by the next redraw could leave stale lines). A
+// loop too fast to watch can be slowed for the eye with Pace.
+//
 // # How a chart reaches the page
 //
 // ECharts itself (node_modules/echarts/dist/echarts.min.js, about 1 MB,
