@@ -34,6 +34,7 @@ import (
 	"time"
 
 	"github.com/deepdive-dl/backprop/pkg/backprop"
+	"github.com/deepdive-dl/backprop/pkg/backprop/mnist"
 	"github.com/deepdive-dl/backprop/pkg/viz"
 	"gonum.org/v1/gonum/mat"
 )
@@ -188,7 +189,7 @@ func gen(dir string) error {
 	// zeros left), for dense inputs. (Standardizing, dividing by the
 	// standard deviation too, makes plain SGD at lr 0.1 so unstable that
 	// float64 implementations no longer agree to 6 digits after an epoch.)
-	train, _, err := backprop.MNIST(60000, 1)
+	train, _, err := mnist.Load(60000, 1)
 	if err != nil {
 		return err
 	}
