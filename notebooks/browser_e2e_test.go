@@ -74,10 +74,12 @@ type liveSample struct {
 }
 
 // TestCapstoneLiveChart runs notebook 05 in real Jupyter in Chromium, as
-// "Run All" does, and watches its live training chart: it must grow in
-// several visible steps over more than a second, every drawing must match
-// its data (read back from the ECharts instance: the drawn polyline, not
-// only the option), and so must the final chart.
+// "Run All" under make notebook does, and watches its live training chart:
+// it must grow in several visible steps over more than a second, every
+// drawing must match its data (read back from the ECharts instance: the
+// drawn polyline, not only the option), and so must the final chart. Then
+// every cell must have run without an error and every chart be drawn,
+// none of them carrying the chart library.
 func TestCapstoneLiveChart(t *testing.T) {
 	const name = "05-capstone.ipynb"
 	base, token, log := startCourseServer(t)
@@ -182,6 +184,39 @@ func TestCapstoneLiveChart(t *testing.T) {
 				t.Logf("picture of the live chart: %s", shot)
 			}
 		}
+	}
+	// The rest of the notebook runs without an error, and every chart is
+	// drawn with the ECharts the page loaded (the course extension): no
+	// output carries the library, so the notebook saved now stays light.
+	if err := p.WaitTrue(`() => !Jupyter.notebook.kernel_busy &&
+		!Jupyter.notebook.get_cells().some(c => c.element.hasClass("running"))`, 5*time.Minute); err != nil {
+		t.Fatalf("the notebook did not finish running: %v", err)
+	}
+	res, err = p.Eval(`() => { const nb = Jupyter.notebook.toJSON();
+		const errors = [];
+		nb.cells.forEach((c, i) => (c.outputs || []).forEach(o => { if (o.output_type === "error") errors.push(i + ": " + o.ename + ": " + o.evalue); }));
+		const text = JSON.stringify(nb);
+		return {size: text.length, library: text.includes("(function(define,module,exports)"), errors}; }`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var saved struct {
+		Size    int
+		Library bool
+		Errors  []string
+	}
+	if err := json.Unmarshal([]byte(res.Value.JSON("", "")), &saved); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range saved.Errors {
+		t.Errorf("cell %s", e)
+	}
+	if saved.Library {
+		t.Errorf("an output carries ECharts (%d bytes in all), though the page loads it", saved.Size)
+	}
+	t.Logf("the executed notebook would be saved in %d bytes", saved.Size)
+	if n, err := p.ChartsDrawn(30 * time.Second); err != nil {
+		t.Errorf("%d charts: %v", n, err)
 	}
 	for _, e := range p.Errors() {
 		t.Errorf("page script error: %s", e)

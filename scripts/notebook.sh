@@ -14,8 +14,17 @@ id) dir="$repo/notebooks/id" ;;
 esac
 args=(--notebook-dir="$dir" --port="$port" --ip=127.0.0.1 --port-retries=0)
 # The course's notebook extension (scripts/jupyter/nbextensions/course) shows
-# Go's tabs as plain indentation; these paths add to the user's own.
-export JUPYTER_PATH="$repo/scripts/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
+# Go's tabs as plain indentation and loads ECharts into the page, from a copy
+# of node_modules' file under .cache/jupyter; these paths add to the user's own.
+# The kernels then leave the library out of the charts (pkg/viz).
+echarts="$repo/node_modules/echarts/dist/echarts.min.js"
+served="$repo/.cache/jupyter/nbextensions/course-echarts"
+if [ -f "$echarts" ]; then
+	mkdir -p "$served"
+	cp -u "$echarts" "$served/echarts.min.js"
+	export BACKPROP_VIZ_PAGE_LIBRARY=1
+fi
+export JUPYTER_PATH="$repo/scripts/jupyter:$repo/.cache/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
 export JUPYTER_CONFIG_PATH="$repo/scripts/jupyter${JUPYTER_CONFIG_PATH:+:$JUPYTER_CONFIG_PATH}"
 if [ -z "${DISPLAY:-}" ] && [ "$(uname)" != Darwin ]; then args+=(--no-browser); fi
 if [ "$(id -u)" = 0 ]; then args+=(--allow-root); fi

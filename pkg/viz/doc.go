@@ -72,6 +72,10 @@
 //	}
 //	live.Close()
 //
+// Each redraw is drawn as it is, without animating from the previous one
+// (an animation cut short by the next redraw could leave stale lines). A
+// loop too fast to watch can be slowed for the eye with Pace.
+//
 // # How a chart reaches the page
 //
 // ECharts itself (node_modules/echarts/dist/echarts.min.js, about 1 MB,
@@ -86,6 +90,13 @@
 // it. Element ids are a hash of the chart's option and its position in the
 // kernel's sequence (kept in GONB_TMP_DIR, since GoNB runs every cell as a
 // program of its own), so "Restart & Run All" gives identical outputs.
+//
+// Under `make notebook` the page loads ECharts by itself (the course's
+// notebook extension, see scripts/notebook.sh, which sets
+// BACKPROP_VIZ_PAGE_LIBRARY=1 for its kernels): no chart carries the
+// library, and the notebooks you save stay light. Opened elsewhere (a
+// plain `jupyter notebook`, a static viewer), such a notebook shows each
+// chart's static image until it is run again.
 //
 // One consequence: if you re-run only the cell that carried the library,
 // the new output no longer carries it. The page you are looking at still

@@ -15,6 +15,16 @@ import (
 // node_modules (installed by `make setup`), found from this file's own path.
 const EChartsEnv = "BACKPROP_ECHARTS_JS"
 
+// PageLibraryEnv names the environment variable that, set to 1, says the
+// notebook page loads ECharts by itself: scripts/notebook.sh (make
+// notebook) sets it for its kernels, whose page gets ECharts from the
+// course's notebook extension. Charts then never carry the library, and a
+// saved notebook stays about 1 MB lighter.
+const PageLibraryEnv = "BACKPROP_VIZ_PAGE_LIBRARY"
+
+// pageHasLibrary reports whether the page loads ECharts itself.
+func pageHasLibrary() bool { return os.Getenv(PageLibraryEnv) == "1" }
+
 // echartsRelPath is where npm puts the single-file build of ECharts.
 const echartsRelPath = "node_modules/echarts/dist/echarts.min.js"
 

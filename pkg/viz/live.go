@@ -66,6 +66,7 @@ func NewLive(o Options, names ...string) *Live {
 		return l
 	}
 	l.seq, l.library = session.next()
+	l.library = l.library && !pageHasLibrary()
 	r, err := render(l.chart(), l.seq)
 	if err != nil {
 		gonbui.DisplayHTML(errorHTML(err))

@@ -111,6 +111,7 @@ func notebookHTML(c Chart) (string, error) {
 		return "", err
 	}
 	seq, needLibrary := session.next()
+	needLibrary = needLibrary && !pageHasLibrary()
 	r, err := render(c, seq)
 	if err != nil {
 		return "", err

@@ -62,6 +62,30 @@ func TestNotebookHTMLCarriesLibraryOnce(t *testing.T) {
 	}
 }
 
+// Under make notebook the page loads ECharts: no chart, live or not,
+// carries it, and the charts still come with their drawing scripts.
+func TestPageLibraryLeavesLibraryOut(t *testing.T) {
+	if _, _, err := libraryJS(); err != nil {
+		t.Skip(err)
+	}
+	t.Setenv(StaticEnv, "0")
+	t.Setenv(PageLibraryEnv, "1")
+	newSession(t)
+	c := Lines(Options{Title: "t"}, Series{Y: []float64{1, 2}})
+	for i := range 2 {
+		page, err := notebookHTML(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(page, "(function(define,module,exports)") || len(page) > 100_000 {
+			t.Errorf("chart %d carries the library (%d bytes)", i, len(page))
+		}
+		if !strings.Contains(page, "echarts.init(") {
+			t.Errorf("chart %d has no drawing script", i)
+		}
+	}
+}
+
 // requireStatic checks for what static images need: node and ECharts.
 func requireStatic(t *testing.T) {
 	t.Helper()
