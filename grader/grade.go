@@ -150,6 +150,7 @@ func GradeSource(ctx context.Context, src *Source, opt Options) (rep *Report, er
 	if err != nil {
 		return nil, err
 	}
+	sb.keep = dir
 	// Learner code may have left files here (and, without bubblewrap,
 	// processes): nothing survives the grading of its submission.
 	defer os.RemoveAll(dir)
@@ -186,7 +187,13 @@ func GradeSource(ctx context.Context, src *Source, opt Options) (rep *Report, er
 			er.setProblem(StatusCrash, startErr.Error(), rep.Lang)
 			continue
 		}
-		startErr = runExercise(ctx, sb, prog, limits, er, rep.Seed, opt.Staff, rep.Lang)
+		if startErr = runExercise(ctx, sb, prog, limits, er, rep.Seed, opt.Staff, rep.Lang); startErr != nil {
+			var re *RunError
+			if opt.Staff && errors.As(startErr, &re) && re.Detail != "" {
+				startErr = errors.New(re.Detail)
+			}
+			er.setProblem(StatusCrash, startErr.Error(), rep.Lang)
+		}
 	}
 	rep.total()
 	return rep, nil

@@ -162,5 +162,5 @@ func RMSE(pred, target []float64) float64 {
 // it returns the report so a caller can check that grading works at all.
 func Warmup() (*Report, error) {
 	src := &Source{Files: map[string][]byte{"rmse.go": []byte(warmupSource)}, Origin: "warm-up"}
-	return GradeSource(context.Background(), src, Options{Exercises: []string{"RMSE"}})
+	return GradeSource(context.Background(), src, Options{Exercises: []string{"RMSE"}, Staff: true})
 }

@@ -268,6 +268,9 @@ func (p *process) failure(err error, when string) error {
 		re.Message = l.say(phRuntimeStop, when, fatal)
 	case p.waitErr != nil:
 		re.Message = l.say(phEnded, when, p.waitErr)
+		if out != "" { // staff only: it may hold the learner's own output
+			re.Detail = oneLine(re.Message + ": " + truncate(out, 300))
+		}
 	}
 	re.Message = oneLine(re.Message)
 	return re

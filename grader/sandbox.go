@@ -52,11 +52,13 @@ var uidPool struct {
 	used map[int]bool
 }
 
-// acquire returns the sandbox for one grading: under bubblewrap as root, a
-// copy with a uid of its own, and the function that gives it back.
+// acquire returns the sandbox for one grading, a copy of s: under
+// bubblewrap as root with a uid of its own, and the function that gives it
+// back.
 func (s *sandbox) acquire() (*sandbox, func()) {
 	if s.isolation != IsolationBubblewrap || os.Geteuid() != 0 {
-		return s, func() {}
+		c := *s
+		return &c, func() {}
 	}
 	uidPool.Lock()
 	defer uidPool.Unlock()
@@ -85,6 +87,8 @@ type sandbox struct {
 	// uid and gid the learner's processes run as; -1 keeps the grader's.
 	uid, gid int
 	goroot   string
+	// keep is the grading's own directory, which reap leaves in place.
+	keep string
 	// cache is the Go build cache filled by the grader with trusted code
 	// only (the standard library and the protocol); learner steps may read
 	// it and never write it, so one submission cannot plant compiled code

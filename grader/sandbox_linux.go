@@ -157,7 +157,12 @@ func (s *sandbox) command(path string, args, env []string, l stepLimits, extra [
 	}
 	if s.isolation == IsolationUser {
 		// No way to gain privileges through a setuid program.
-		argv = append(append(l.prlimitArgs(), "setpriv", "--no-new-privs", "--"), argv[len(l.prlimitArgs()):]...)
+		// By its path: the step's environment has no PATH.
+		setpriv, err := exec.LookPath("setpriv")
+		if err != nil {
+			return nil, nil, err
+		}
+		argv = append(append(l.prlimitArgs(), setpriv, "--no-new-privs", "--"), argv[len(l.prlimitArgs()):]...)
 	}
 	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Path, _ = exec.LookPath(argv[0])
@@ -268,6 +273,9 @@ func (s *sandbox) reap() error {
 		entries, _ := os.ReadDir(dir)
 		for _, e := range entries {
 			p := filepath.Join(dir, e.Name())
+			if p == s.keep {
+				continue // the grading's own directory, removed when it ends
+			}
 			if info, err := os.Lstat(p); err == nil {
 				if st, ok := info.Sys().(*syscall.Stat_t); ok && int(st.Uid) == s.uid {
 					os.RemoveAll(p)
