@@ -102,18 +102,19 @@ func TestBookRendersOffline(t *testing.T) {
 	}
 	needTool(t, "chromium", "Debian package chromium")
 	dir := bookDir(t)
-	editions := []struct{ lang, dir, glob, other string }{
-		{"en", dir, "*.ipynb", filepath.Join(dir, "id")},
-		{"id", filepath.Join(dir, "id"), "id/*.ipynb", dir},
+	editions := []struct{ lang, dir, glob, other, guide string }{
+		{"en", dir, "*.ipynb", filepath.Join(dir, "id"), guidePath},
+		{"id", filepath.Join(dir, "id"), "id/*.ipynb", dir, strings.TrimSuffix(guidePath, ".md") + ".id.md"},
 	}
 	for _, e := range editions {
-		t.Run(e.lang, func(t *testing.T) { checkBook(t, e.dir, e.glob, e.other) })
+		t.Run(e.lang, func(t *testing.T) { checkBook(t, e.dir, e.glob, e.other, e.guide) })
 	}
 }
 
 // checkBook checks the edition of the book in dir, built from the
-// notebooks that glob matches; otherDir holds the other edition.
-func checkBook(t *testing.T, dir, glob, otherDir string) {
+// notebooks that glob matches; otherDir holds the other edition. The
+// edition's instructor's guide is checked when its source guide exists.
+func checkBook(t *testing.T, dir, glob, otherDir, guide string) {
 	sources, err := filepath.Glob(glob)
 	if err != nil || len(sources) == 0 {
 		t.Fatalf("no notebooks match %s in notebooks/ (%v)", glob, err)
@@ -159,7 +160,7 @@ func checkBook(t *testing.T, dir, glob, otherDir string) {
 			checkOtherEdition(t, filepath.Join(dir, page), filepath.Join(otherDir, page))
 		})
 	}
-	if _, err := os.Stat(guidePath); err == nil {
+	if _, err := os.Stat(guide); err == nil {
 		t.Run("instructor-guide", func(t *testing.T) { checkGuidePage(t, br, dir) })
 	}
 }
