@@ -35,6 +35,11 @@ when notebooks/id/NN-name.ipynb is not exactly what `build` writes. After an
 English change: `status` shows each changed cell with the English diff since
 the version that was translated (found in git history); update the text,
 paste the new hash it prints, then `build`.
+
+README.id.md and docs/instructor-guide.id.md translate README.md and
+docs/instructor-guide.md as wholes: their first line records the sha256 of
+the English file, and `check` and `status` print a note (without failing)
+when the English file changed since.
 """
 import argparse
 import collections
@@ -202,29 +207,40 @@ def cmd_build(root, wanted):
     return status
 
 
-README_MARK = re.compile(r"<!-- .*?README\.md \(sha256 ([0-9a-f]{64})\)")
+# Translated documents outside the notebooks, as (English, translation): the
+# translation's first line is an HTML comment that records the sha256 of the
+# English file it translates, "<!-- ... docs/instructor-guide.md (sha256 ...)".
+DOCUMENTS = [
+    ("README.md", "README.id.md"),
+    ("docs/instructor-guide.md", "docs/instructor-guide.id.md"),
+]
 
 
-def readme_note(root):
-    """A note when README.md changed since README.id.md was translated, or None."""
+def document_note(root, english, translation):
+    """A note when english changed since translation was translated, or None."""
     try:
-        with open(os.path.join(root, "README.id.md"), encoding="utf-8") as f:
-            m = README_MARK.search(f.readline())
-        with open(os.path.join(root, "README.md"), "rb") as f:
+        with open(os.path.join(root, translation), encoding="utf-8") as f:
+            first = f.readline()
+        with open(os.path.join(root, english), "rb") as f:
             now = hashlib.sha256(f.read()).hexdigest()
     except OSError:
         return None
+    m = re.search(r"<!-- .*?(?<![\w./-])%s \(sha256 ([0-9a-f]{64})\)" % re.escape(english), first)
     if m is None:
-        return "note: README.id.md does not record which README.md it translates (sha256 in its first line)"
+        return "note: %s does not record which %s it translates (sha256 in its first line)" % (translation, english)
     if m.group(1) != now:
-        return ("note: README.md changed since README.id.md was translated; update README.id.md and the "
-                "sha256 in its first line to %s (`git diff` of README.md shows what changed)" % now)
+        return ("note: %s changed since %s was translated; update %s and the sha256 in its first line to %s "
+                "(`git diff` of %s shows what changed)" % (english, translation, translation, now, english))
     return None
 
 
+def document_notes(root):
+    """The notes of document_note for every translated document."""
+    return [n for n in (document_note(root, en, tr) for en, tr in DOCUMENTS) if n]
+
+
 def cmd_check(root):
-    note = readme_note(root)
-    if note:
+    for note in document_notes(root):
         print(note)
     problems = []
     names = english_names(root)
@@ -317,8 +333,7 @@ def cmd_status(root, wanted):
                 stale += 1
                 print("==== %s:%d: section %%%%%s %s... matches no cell: the English cell was removed or changed beyond recognition"
                       % (rel(root, tr_path), s.line, s.kind, s.hash[:12]))
-    note = readme_note(root)
-    if note:
+    for note in document_notes(root):
         print(note)
     if stale == 0:
         print("translations: up to date")
