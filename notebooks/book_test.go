@@ -194,6 +194,12 @@ func checkGuidePage(t *testing.T, br *browser.Browser, dir string) {
 	if len(raw) > 0 {
 		t.Errorf("formula delimiters left in the guide's text: %q", raw)
 	}
+	// The same guide in the other edition.
+	for _, href := range evalStrings(t, p, `() => [...document.querySelectorAll("nav a.bp-other-edition")].map(a => a.getAttribute("href"))`) {
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(href))); err != nil {
+			t.Errorf("the guide links the other edition's guide %s: %v", href, err)
+		}
+	}
 	if n := eval(t, p, `() => document.querySelectorAll("h4").length`).Int(); n < 20 {
 		t.Errorf("the guide page has %d Try it answers (h4)", n)
 	}

@@ -21,7 +21,8 @@
 #                   NN-name.html pages, titles from README.id.md)
 #   instructor-guide.html
 #                   docs/instructor-guide.md, the instructor's guide (when the
-#                   copy of the course has it: the learners' copy does not)
+#                   copy of the course has it: the learners' copy does not);
+#                   id/instructor-guide.html: docs/instructor-guide.id.md
 #   assets/         what those pages load: MathJax 2 (Debian's libjs-mathjax)
 #                   and RequireJS (libjs-requirejs), which nbconvert would
 #                   otherwise fetch from a CDN. The charts carry ECharts inline.
@@ -92,7 +93,14 @@ copy_web_assets "$book/assets" build-book
 	        intro="""The course's notebooks, executed: every number was computed and every chart drawn by the
 	course's Go code when this book was built. To run and change them, open the notebooks in Jupyter
 	(<code>make notebook</code>).""",
-	        switch='Also in <a href="id/index.html" hreflang="id">Bahasa Indonesia</a>.'),
+	        switch='Also in <a href="id/index.html" hreflang="id">Bahasa Indonesia</a>.',
+	        guide="docs/instructor-guide.md", guide_title="Instructor's guide",
+	        for_instructors="""<h2>For instructors</h2>
+	<ul class="chapters">
+	<li><a href="instructor-guide.html">Instructor's guide</a><p>A plan for teaching the course live, the
+	demos to run, and the answers to every <em>Try it</em>. The slides: <code>make slides</code>.</p></li>
+	</ul>
+	"""),
 	    "id": dict(
 	        sources=sorted(os.path.join("notebooks", "id", f) for f in os.listdir(os.path.join("notebooks", "id")) if f.endswith(".ipynb"))
 	        if os.path.isdir(os.path.join("notebooks", "id")) else [],
@@ -103,7 +111,15 @@ copy_web_assets "$book/assets" build-book
 	        intro="""Inilah notebook-notebook kursus ini setelah dijalankan: setiap angka dihitung dan setiap grafik
 	digambar oleh kode Go kursus ini saat buku ini dibangun. Untuk menjalankan dan mengubahnya, buka notebook-nya
 	di Jupyter (<code>make notebook LANG=id</code>).""",
-	        switch='Juga tersedia dalam <a href="../index.html" hreflang="en">English</a>.'),
+	        switch='Juga tersedia dalam <a href="../index.html" hreflang="en">English</a>.',
+	        guide="docs/instructor-guide.id.md", guide_title="Panduan instruktur",
+	        for_instructors="""<h2>Untuk instruktur</h2>
+	<ul class="chapters">
+	<li><a href="instructor-guide.html">Panduan instruktur</a><p>Rencana untuk mengajarkan kursus ini secara
+	langsung, demo yang dijalankan di kelas, dan jawaban untuk setiap <em>Coba sendiri</em>. Slide-nya:
+	<code>make slides</code>.</p></li>
+	</ul>
+	"""),
 	}
 
 	def course_title(readme, fallback):
@@ -181,16 +197,24 @@ copy_web_assets "$book/assets" build-book
 	</html>
 	"""
 
-	def write_guide(course):
-	    """docs/instructor-guide.md as a page of the book; whether there is one."""
-	    src = "docs/instructor-guide.md"
+	def write_guide(lang, e, course):
+	    """The edition's instructor's guide (docs/instructor-guide.md, or
+	    docs/instructor-guide.id.md) as a page of its book; whether there is one."""
+	    src = e["guide"]
 	    if not os.path.exists(src):
 	        return False
 	    with open(src, encoding="utf-8") as f:
-	        body = markdown2html(f.read())
-	    page = PAGE % {"lang": "en", "title": "Instructor's guide: " + html.escape(course), "mathjax": MATHJAX,
-	                   "body": '<nav><a href="index.html">Contents</a></nav>\n' + body}
-	    with open(os.path.join(book, "instructor-guide.html"), "w", encoding="utf-8") as f:
+	        # Without the translation's first line, a comment on its English source.
+	        body = markdown2html(re.sub(r"\A<!--.*?-->\s*", "", f.read(), flags=re.S))
+	    links = ['<a href="index.html">%s</a>' % e["contents"]]
+	    if os.path.exists(EDITIONS[e["other"]]["guide"]):
+	        links.append('<a href="%sinstructor-guide.html" hreflang="%s" class="bp-other-edition">%s</a>'
+	                     % (e["to_other"], e["other"], e["other_name"]))
+	    nav = '<nav style="display:flex;justify-content:space-between;gap:1em">%s</nav>\n' % "".join(
+	        "<span>%s</span>" % l for l in links)
+	    page = PAGE % {"lang": lang, "title": e["guide_title"] + ": " + html.escape(course),
+	                   "mathjax": e["up"] + MATHJAX, "body": nav + body}
+	    with open(os.path.join(e["out"], "instructor-guide.html"), "w", encoding="utf-8") as f:
 	        f.write(page)
 	    return True
 
@@ -250,13 +274,8 @@ copy_web_assets "$book/assets" build-book
 	""" % {"course": html.escape(course), "intro": e["intro"],
 	       "switch": '<p class="bp-other-edition">%s</p>' % e["switch"] if names[e["other"]] else "",
 	       "items": "\n".join(items)}
-	    if lang == "en" and write_guide(course):
-	        body += """<h2>For instructors</h2>
-	<ul class="chapters">
-	<li><a href="instructor-guide.html">Instructor's guide</a><p>A plan for teaching the course live, the
-	demos to run, and the answers to every <em>Try it</em>. The slides: <code>make slides</code>.</p></li>
-	</ul>
-	"""
+	    if write_guide(lang, e, course):
+	        body += e["for_instructors"]
 	    index = PAGE % {"lang": lang, "title": html.escape(course), "mathjax": e["up"] + MATHJAX, "body": body}
 	    with open(os.path.join(e["out"], "index.html"), "w", encoding="utf-8") as f:
 	        f.write(index)
