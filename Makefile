@@ -89,7 +89,7 @@ translations-check:
 translations-status:
 	@$(PY) scripts/translations.py status
 
-## slides: one reveal.js deck per notebook in build/slides/ (index.html), from the executed notebooks
+## slides: one reveal.js deck per notebook of both editions in build/slides/ (index.html; Indonesian: build/slides/id/), from the executed notebooks
 # (executes only those whose executed copy is missing or out of date); works offline
 slides: setup
 	@bash scripts/build-slides.sh

@@ -59,7 +59,10 @@ const (
 // instructor would: on every slide the formulas are typeset and the charts
 // drawn; keyboard navigation, the speaker notes and printing work; nothing
 // is loaded from the network and no script fails. Screenshots of a few
-// slides of each deck are kept in build/slides/screenshots/.
+// slides of each deck are kept in build/slides/screenshots/. The
+// Indonesian decks (build/slides/id/, linked from the index) are stepped
+// through in the same way, without screenshots; printing and the speaker
+// view, the same code in both editions, are checked on an English deck.
 func TestSlidesWorkOffline(t *testing.T) {
 	if testing.Short() {
 		t.Skip("opens the slides in a browser; skipped with -short")
@@ -87,6 +90,30 @@ func TestSlidesWorkOffline(t *testing.T) {
 				t.Fatalf("no deck for %s (did it fail to execute? see build/notebooks/%s.log): %v", src, name, err)
 			}
 			checkDeck(t, br, deck, shots)
+		})
+	}
+	translated, _ := filepath.Glob("id/*.ipynb")
+	if len(translated) > 0 {
+		t.Run("id", func(t *testing.T) {
+			start := time.Now()
+			index, err := os.ReadFile(filepath.Join(dir, "index.html"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, src := range translated {
+				name := strings.TrimSuffix(src, ".ipynb")
+				t.Run(filepath.Base(name), func(t *testing.T) {
+					if !bytes.Contains(index, []byte(`href="`+name+`.html"`)) {
+						t.Errorf("build/slides/index.html does not link %s.html", name)
+					}
+					deck := filepath.Join(dir, name+".html")
+					if _, err := os.Stat(deck); err != nil {
+						t.Fatalf("no deck for %s (did it fail to execute? see build/notebooks/%s.log): %v", src, name, err)
+					}
+					checkDeck(t, br, deck, "")
+				})
+			}
+			t.Logf("%d Indonesian decks in %.1f s", len(translated), time.Since(start).Seconds())
 		})
 	}
 	first := filepath.Join(dir, strings.TrimSuffix(sources[0], ".ipynb")+".html")
@@ -162,7 +189,12 @@ func checkSpeakerView(t *testing.T, br *browser.Browser, deck, shots string) {
 	}
 }
 
-// checkDeck steps through one deck with Reveal.next() and checks every slide.
+// liveLabels is the label of the live demos in each language of the decks
+// (scripts/templates/course-slides/course.css).
+var liveLabels = map[string]string{"en": "live demo: predict, then run", "id": "demo langsung: tebak dulu, lalu jalankan"}
+
+// checkDeck steps through one deck with Reveal.next() and checks every
+// slide; it keeps screenshots of a few slides in shots, unless shots is "".
 func checkDeck(t *testing.T, br *browser.Browser, deck, shots string) {
 	start := time.Now()
 	p, err := br.Open("file://" + deck)
@@ -212,7 +244,14 @@ func checkDeck(t *testing.T, br *browser.Browser, deck, shots string) {
 			charts += n
 		}
 		live := eval(t, p, `() => Reveal.getCurrentSlide().querySelectorAll(".celltag_live-demo").length`).Int()
-		if step == 0 || (n > 0 && kept < 3) || live > 0 {
+		if live > 0 {
+			lang := eval(t, p, `() => document.documentElement.lang || "en"`).Str()
+			label := eval(t, p, `() => getComputedStyle(Reveal.getCurrentSlide().querySelector(".celltag_live-demo"), "::before").content`).Str()
+			if want, ok := liveLabels[lang]; !ok || !strings.Contains(label, want) {
+				t.Errorf("%s: a live demo of a deck in %q is labelled %s", where, lang, label)
+			}
+		}
+		if shots != "" && (step == 0 || (n > 0 && kept < 3) || live > 0) {
 			time.Sleep(1200 * time.Millisecond) // the charts' entry animation
 			shot := filepath.Join(shots, fmt.Sprintf("%s-%02d.png", name, step+1))
 			if err := p.Screenshot(shot); err != nil {
