@@ -48,6 +48,22 @@ const (
 		}
 		return bad;
 	}`
+	// slideState describes the slide on screen in one call (the deck is
+	// stepped through slide by slide, so round trips count): where it is,
+	// its charts and live demos, the label of its first live demo, the
+	// deck's language, and whether it is the last step of the deck.
+	slideState = `() => {
+		const slide = Reveal.getCurrentSlide(), i = Reveal.getIndices();
+		const demo = slide.querySelector(".celltag_live-demo");
+		return {
+			where: "#/" + i.h + "/" + i.v,
+			charts: slide.querySelectorAll(".bpviz").length,
+			live: slide.querySelectorAll(".celltag_live-demo").length,
+			label: demo ? getComputedStyle(demo, "::before").content : "",
+			lang: document.documentElement.lang || "en",
+			last: Reveal.isLastSlide() && !Reveal.availableFragments().next,
+		};
+	}`
 	// remoteLoads lists every resource the page loaded from anywhere but
 	// its own folder (file:) or itself (data:, blob:).
 	remoteLoads = `() => performance.getEntriesByType("resource").map(e => e.name)
@@ -232,21 +248,21 @@ func checkDeck(t *testing.T, br *browser.Browser, deck, shots string) {
 		if err := p.WaitTrue(deckReady, 30*time.Second); err != nil {
 			t.Fatalf("slide %d: MathJax did not finish: %v", step+1, err)
 		}
-		where := fmt.Sprintf("slide %d (%s)", step+1, eval(t, p, `() => "#/" + Reveal.getIndices().h + "/" + Reveal.getIndices().v`).Str())
+		state := eval(t, p, slideState)
+		where := fmt.Sprintf("slide %d (%s)", step+1, state.Get("where").Str())
 		for _, problem := range evalStrings(t, p, slideMath) {
 			t.Errorf("%s: formulas: %s", where, problem)
 		}
-		n := eval(t, p, `() => Reveal.getCurrentSlide().querySelectorAll(".bpviz").length`).Int()
+		n := state.Get("charts").Int()
 		if n > 0 {
 			if _, err := p.ChartsDrawnIn("section.present", 30*time.Second); err != nil {
 				t.Errorf("%s: %v", where, err)
 			}
-			charts += n
 		}
-		live := eval(t, p, `() => Reveal.getCurrentSlide().querySelectorAll(".celltag_live-demo").length`).Int()
+		charts += n
+		live := state.Get("live").Int()
 		if live > 0 {
-			lang := eval(t, p, `() => document.documentElement.lang || "en"`).Str()
-			label := eval(t, p, `() => getComputedStyle(Reveal.getCurrentSlide().querySelector(".celltag_live-demo"), "::before").content`).Str()
+			lang, label := state.Get("lang").Str(), state.Get("label").Str()
 			if want, ok := liveLabels[lang]; !ok || !strings.Contains(label, want) {
 				t.Errorf("%s: a live demo of a deck in %q is labelled %s", where, lang, label)
 			}
@@ -260,7 +276,7 @@ func checkDeck(t *testing.T, br *browser.Browser, deck, shots string) {
 			kept++
 		}
 		visited++
-		if eval(t, p, `() => Reveal.isLastSlide() && !Reveal.availableFragments().next`).Bool() {
+		if state.Get("last").Bool() {
 			break
 		}
 		p.MustEval(`() => Reveal.next()`)
