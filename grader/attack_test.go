@@ -309,12 +309,7 @@ func TestSandboxContainsPayload(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := tempDir(t)
-	payload := filepath.Join(dir, "payload")
-	build := exec.Command("go", "build", "-o", payload, "./testdata/payload")
-	build.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building the payload: %v\n%s", err, out)
-	}
+	payload := buildPayload(t, dir)
 	hostMarker := filepath.Join(dir, "escaped")
 	solutions, _ := filepath.Abs("../solutions/losses.go")
 	self, _ := os.Executable()
@@ -401,17 +396,12 @@ func TestDedicatedUserContainsPayload(t *testing.T) {
 		t.Fatal(err)
 	}
 	user := *sb
-	// A uid of its own: the bubblewrap tests running beside this one use
-	// nobody, and reap kills every process of its uid.
+	// A uid of its own, outside the bubblewrap tests' pool: reap kills
+	// every process of its uid.
 	const uid = 64999
 	user.isolation, user.uid, user.gid = IsolationUser, uid, uid
 	dir := tempDir(t)
-	payload := filepath.Join(dir, "payload")
-	build := exec.Command("go", "build", "-o", payload, "./testdata/payload")
-	build.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("building the payload: %v\n%s", err, out)
-	}
+	payload := buildPayload(t, dir)
 	private := filepath.Join(dir, "source") // as /autograder/source and results/
 	os.Mkdir(private, 0o700)
 	secret := filepath.Join(private, "grader")
@@ -442,6 +432,18 @@ func TestDedicatedUserContainsPayload(t *testing.T) {
 	if pids := processesOf(uid); len(pids) > 0 {
 		t.Errorf("processes %v of the learner's user survive the reap", pids)
 	}
+}
+
+// buildPayload builds testdata/payload, statically, into dir.
+func buildPayload(t *testing.T, dir string) string {
+	t.Helper()
+	payload := filepath.Join(dir, "payload")
+	build := exec.Command("go", "build", "-o", payload, "./testdata/payload")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building the payload: %v\n%s", err, out)
+	}
+	return payload
 }
 
 func allProcesses() []int {
