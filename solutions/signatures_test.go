@@ -11,6 +11,14 @@ import (
 // Each exercise, its solution and its typed check, assigned to the same
 // function type: if one signature drifts, this file stops compiling.
 var (
+	_ func([]float64, []float64, []float64, []float64, float64, float64, float64) ([]float64, []float64, []float64)                     = exercises.AdadeltaStep
+	_ func([]float64, []float64, []float64, []float64, float64, float64, float64) ([]float64, []float64, []float64)                     = solutions.AdadeltaStep
+	_ func(func([]float64, []float64, []float64, []float64, float64, float64, float64) ([]float64, []float64, []float64)) checks.Report = checks.AdadeltaStep
+
+	_ func([]float64, []float64, []float64, float64, float64) ([]float64, []float64)                     = exercises.AdagradStep
+	_ func([]float64, []float64, []float64, float64, float64) ([]float64, []float64)                     = solutions.AdagradStep
+	_ func(func([]float64, []float64, []float64, float64, float64) ([]float64, []float64)) checks.Report = checks.AdagradStep
+
 	_ func([]float64, []float64, []float64, []float64, int, float64, float64, float64, float64) ([]float64, []float64, []float64)                     = exercises.AdamStep
 	_ func([]float64, []float64, []float64, []float64, int, float64, float64, float64, float64) ([]float64, []float64, []float64)                     = solutions.AdamStep
 	_ func(func([]float64, []float64, []float64, []float64, int, float64, float64, float64, float64) ([]float64, []float64, []float64)) checks.Report = checks.AdamStep
@@ -31,6 +39,42 @@ var (
 	_ func([][]float64, [][]float64, [][]float64) ([][]float64, [][]float64, []float64)                     = solutions.DenseBackward
 	_ func(func([][]float64, [][]float64, [][]float64) ([][]float64, [][]float64, []float64)) checks.Report = checks.DenseBackward
 
+	_ func(float64, float64, float64) (float64, float64)                     = exercises.DivBackward
+	_ func(float64, float64, float64) (float64, float64)                     = solutions.DivBackward
+	_ func(func(float64, float64, float64) (float64, float64)) checks.Report = checks.DivBackward
+
+	_ func([]float64, int, float64) (int, int)                     = exercises.EarlyStopping
+	_ func([]float64, int, float64) (int, int)                     = solutions.EarlyStopping
+	_ func(func([]float64, int, float64) (int, int)) checks.Report = checks.EarlyStopping
+
+	_ func(float64, float64) float64                     = exercises.ExpBackward
+	_ func(float64, float64) float64                     = solutions.ExpBackward
+	_ func(func(float64, float64) float64) checks.Report = checks.ExpBackward
+
+	_ func([][]float64) [][]float64                     = exercises.GlorotUniform
+	_ func([][]float64) [][]float64                     = solutions.GlorotUniform
+	_ func(func([][]float64) [][]float64) checks.Report = checks.GlorotUniform
+
+	_ func([][]float64) [][]float64                     = exercises.HeNormal
+	_ func([][]float64) [][]float64                     = solutions.HeNormal
+	_ func(func([][]float64) [][]float64) checks.Report = checks.HeNormal
+
+	_ func([]float64, []float64) []float64                     = exercises.HingeGrad
+	_ func([]float64, []float64) []float64                     = solutions.HingeGrad
+	_ func(func([]float64, []float64) []float64) checks.Report = checks.HingeGrad
+
+	_ func([]float64, []float64, float64) []float64                     = exercises.HuberGrad
+	_ func([]float64, []float64, float64) []float64                     = solutions.HuberGrad
+	_ func(func([]float64, []float64, float64) []float64) checks.Report = checks.HuberGrad
+
+	_ func([][]float64, [][]float64) [][]float64                     = exercises.KLDivergenceGrad
+	_ func([][]float64, [][]float64) [][]float64                     = solutions.KLDivergenceGrad
+	_ func(func([][]float64, [][]float64) [][]float64) checks.Report = checks.KLDivergenceGrad
+
+	_ func([]float64, []float64) []float64                     = exercises.MAEGrad
+	_ func([]float64, []float64) []float64                     = solutions.MAEGrad
+	_ func(func([]float64, []float64) []float64) checks.Report = checks.MAEGrad
+
 	_ func([]float64, []float64) float64                     = exercises.MSE
 	_ func([]float64, []float64) float64                     = solutions.MSE
 	_ func(func([]float64, []float64) float64) checks.Report = checks.MSE
@@ -39,6 +83,10 @@ var (
 	_ func([]float64, []float64) []float64                     = solutions.MSEGrad
 	_ func(func([]float64, []float64) []float64) checks.Report = checks.MSEGrad
 
+	_ func([]float64, []float64) []float64                     = exercises.MSLEGrad
+	_ func([]float64, []float64) []float64                     = solutions.MSLEGrad
+	_ func(func([]float64, []float64) []float64) checks.Report = checks.MSLEGrad
+
 	_ func([]int, int) [][]int                     = exercises.MiniBatches
 	_ func([]int, int) [][]int                     = solutions.MiniBatches
 	_ func(func([]int, int) [][]int) checks.Report = checks.MiniBatches
@@ -46,6 +94,26 @@ var (
 	_ func([]float64, []float64, []float64, float64, float64) ([]float64, []float64)                     = exercises.MomentumStep
 	_ func([]float64, []float64, []float64, float64, float64) ([]float64, []float64)                     = solutions.MomentumStep
 	_ func(func([]float64, []float64, []float64, float64, float64) ([]float64, []float64)) checks.Report = checks.MomentumStep
+
+	_ func(float64, float64, float64) (float64, float64)                     = exercises.MulBackward
+	_ func(float64, float64, float64) (float64, float64)                     = solutions.MulBackward
+	_ func(func(float64, float64, float64) (float64, float64)) checks.Report = checks.MulBackward
+
+	_ func([]float64, []float64, []float64, float64, float64) ([]float64, []float64)                     = exercises.NesterovStep
+	_ func([]float64, []float64, []float64, float64, float64) ([]float64, []float64)                     = solutions.NesterovStep
+	_ func(func([]float64, []float64, []float64, float64, float64) ([]float64, []float64)) checks.Report = checks.NesterovStep
+
+	_ func([]float64, []float64, float64) float64                     = exercises.Neuron
+	_ func([]float64, []float64, float64) float64                     = solutions.Neuron
+	_ func(func([]float64, []float64, float64) float64) checks.Report = checks.Neuron
+
+	_ func(float64, float64, float64, float64, int, int) float64                     = exercises.OneCycle
+	_ func(float64, float64, float64, float64, int, int) float64                     = solutions.OneCycle
+	_ func(func(float64, float64, float64, float64, int, int) float64) checks.Report = checks.OneCycle
+
+	_ func(float64, float64, float64) float64                     = exercises.PowBackward
+	_ func(float64, float64, float64) float64                     = solutions.PowBackward
+	_ func(func(float64, float64, float64) float64) checks.Report = checks.PowBackward
 
 	_ func([]float64, []float64) float64                     = exercises.RMSE
 	_ func([]float64, []float64) float64                     = solutions.RMSE
@@ -83,6 +151,10 @@ var (
 	_ func([][]float64, []int) [][]float64                     = solutions.SoftmaxCrossEntropyGrad
 	_ func(func([][]float64, []int) [][]float64) checks.Report = checks.SoftmaxCrossEntropyGrad
 
+	_ func([]float64, []float64) []float64                     = exercises.SquaredHingeGrad
+	_ func([]float64, []float64) []float64                     = solutions.SquaredHingeGrad
+	_ func(func([]float64, []float64) []float64) checks.Report = checks.SquaredHingeGrad
+
 	_ func(float64, float64, int, int) float64                     = exercises.StepDecay
 	_ func(float64, float64, int, int) float64                     = solutions.StepDecay
 	_ func(func(float64, float64, int, int) float64) checks.Report = checks.StepDecay
@@ -91,22 +163,51 @@ var (
 	_ func([][]float64, [][]float64) [][]float64                     = solutions.TanhBackward
 	_ func(func([][]float64, [][]float64) [][]float64) checks.Report = checks.TanhBackward
 
+	_ func([]float64, []float64, float64) (float64, []float64)                     = exercises.TinyNetBackward
+	_ func([]float64, []float64, float64) (float64, []float64)                     = solutions.TinyNetBackward
+	_ func(func([]float64, []float64, float64) (float64, []float64)) checks.Report = checks.TinyNetBackward
+
+	_ func([]float64, []float64, float64, float64) []float64                     = exercises.TinyNetNumericGrad
+	_ func([]float64, []float64, float64, float64) []float64                     = solutions.TinyNetNumericGrad
+	_ func(func([]float64, []float64, float64, float64) []float64) checks.Report = checks.TinyNetNumericGrad
+
 	_ func([][]float64, []int, [][]float64, []float64, [][]float64, []float64, float64) (float64, [][]float64, []float64, [][]float64, []float64)                     = exercises.TrainStep
 	_ func([][]float64, []int, [][]float64, []float64, [][]float64, []float64, float64) (float64, [][]float64, []float64, [][]float64, []float64)                     = solutions.TrainStep
 	_ func(func([][]float64, []int, [][]float64, []float64, [][]float64, []float64, float64) (float64, [][]float64, []float64, [][]float64, []float64)) checks.Report = checks.TrainStep
+
+	_ func(float64, int, int) float64                     = exercises.WarmUp
+	_ func(float64, int, int) float64                     = solutions.WarmUp
+	_ func(func(float64, int, int) float64) checks.Report = checks.WarmUp
 )
 
 // solutionFuncs maps each exercise to its solution.
 var solutionFuncs = map[string]any{
+	"AdadeltaStep":            solutions.AdadeltaStep,
+	"AdagradStep":             solutions.AdagradStep,
 	"AdamStep":                solutions.AdamStep,
 	"BCE":                     solutions.BCE,
 	"BCEGrad":                 solutions.BCEGrad,
 	"CosineDecay":             solutions.CosineDecay,
 	"DenseBackward":           solutions.DenseBackward,
+	"DivBackward":             solutions.DivBackward,
+	"EarlyStopping":           solutions.EarlyStopping,
+	"ExpBackward":             solutions.ExpBackward,
+	"GlorotUniform":           solutions.GlorotUniform,
+	"HeNormal":                solutions.HeNormal,
+	"HingeGrad":               solutions.HingeGrad,
+	"HuberGrad":               solutions.HuberGrad,
+	"KLDivergenceGrad":        solutions.KLDivergenceGrad,
+	"MAEGrad":                 solutions.MAEGrad,
 	"MSE":                     solutions.MSE,
 	"MSEGrad":                 solutions.MSEGrad,
+	"MSLEGrad":                solutions.MSLEGrad,
 	"MiniBatches":             solutions.MiniBatches,
 	"MomentumStep":            solutions.MomentumStep,
+	"MulBackward":             solutions.MulBackward,
+	"NesterovStep":            solutions.NesterovStep,
+	"Neuron":                  solutions.Neuron,
+	"OneCycle":                solutions.OneCycle,
+	"PowBackward":             solutions.PowBackward,
 	"RMSE":                    solutions.RMSE,
 	"RMSEGrad":                solutions.RMSEGrad,
 	"RMSpropStep":             solutions.RMSpropStep,
@@ -116,7 +217,11 @@ var solutionFuncs = map[string]any{
 	"Softmax":                 solutions.Softmax,
 	"SoftmaxCrossEntropy":     solutions.SoftmaxCrossEntropy,
 	"SoftmaxCrossEntropyGrad": solutions.SoftmaxCrossEntropyGrad,
+	"SquaredHingeGrad":        solutions.SquaredHingeGrad,
 	"StepDecay":               solutions.StepDecay,
 	"TanhBackward":            solutions.TanhBackward,
+	"TinyNetBackward":         solutions.TinyNetBackward,
+	"TinyNetNumericGrad":      solutions.TinyNetNumericGrad,
 	"TrainStep":               solutions.TrainStep,
+	"WarmUp":                  solutions.WarmUp,
 }
