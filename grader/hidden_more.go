@@ -212,7 +212,7 @@ var moreExercises = map[string]struct {
 			edge("losses always falling", falling, 2, 0.0),
 			edge("one epoch", []float64{0.7}, 3, 0.0),
 			edge("equal losses do not improve", []float64{0.5, 0.4, 0.4, 0.4, 0.4}, 3, 0.0),
-			edge("minDelta", []float64{1, 0.9, 0.85, 0.84, 0.5, 0.49}, 2, 0.1))
+			edge("minDelta", []float64{1, 0.95, 0.85, 0.84, 0.5, 0.49}, 2, 0.1))
 	}},
 	"GlorotUniform": {solutions.GlorotUniform, func(r *rand.Rand) []Test {
 		ts := randomTests(r, func(r *rand.Rand) []any { in, out := nonSquare(r); return []any{uniformMat(r, in, out)} })

@@ -1,0 +1,56 @@
+package grader
+
+import "math"
+
+// One planted mistake for each exercise of exercises/checks/catalog_more.go.
+func init() { mutants = append(mutants, moreMutants...) }
+
+// randomOnes: the mistake fails every random test, and so loses the edge cases and
+// properties too.
+func randomOnes(t Test) bool { return t.Kind == KindRandom }
+
+var moreMutants = []mutant{
+	{"neuron without its bias", "warmup.go", "z := b", "z := 0.0", "Neuron", randomOnes},
+	{"sigmoid's derivative forgotten", "chainrule.go", "dZ1 := dYHat * v1 * h1 * (1 - h1)", "dZ1 := dYHat * v1",
+		"TinyNetBackward", randomOnes},
+	{"central difference without its 2", "chainrule.go", "grad[k] = (up - down) / (2 * h)", "grad[k] = (up - down) / h",
+		"TinyNetNumericGrad", randomOnes},
+	{"upstream gradient forgotten", "chainrule.go", "return gradOut * b, gradOut * a", "return b, a", "MulBackward", randomOnes},
+	{"quotient rule without the square", "chainrule.go", "-gradOut * a / (b * b)", "-gradOut * a / b", "DivBackward", randomOnes},
+	{"exponent not lowered", "chainrule.go", "math.Pow(a, p-1)", "math.Pow(a, p)", "PowBackward", randomOnes},
+	{"exp without the upstream gradient", "chainrule.go", "return gradOut * math.Exp(a)", "return math.Exp(a)", "ExpBackward", randomOnes},
+	{"MAE gradient without the mean", "losses_more.go", "grad[i] = 1 / n", "grad[i] = 1", "MAEGrad", randomOnes},
+	{"MSLE without the chain rule through log", "losses_more.go", "/ ((1 + p) * n)", "/ n", "MSLEGrad", randomOnes},
+	{"Huber not clipped", "losses_more.go", "math.Max(-delta, math.Min(e, delta)) / n", "e / n", "HuberGrad",
+		func(t Test) bool {
+			pred, target, delta := t.Args[0].([]float64), t.Args[1].([]float64), t.Args[2].(float64)
+			for i := range pred {
+				if math.Abs(pred[i]-target[i]) > delta {
+					return true
+				}
+			}
+			return false
+		}},
+	{"hinge gradient on the margin", "losses_more.go", "if 1-y*p > 0 {", "if 1-y*p >= 0 {", "HingeGrad",
+		named("scores exactly on the margin")},
+	{"squared hinge without its 2", "losses_more.go", "-2 * y * math.Max(0, 1-y*p) / n", "-y * math.Max(0, 1-y*p) / n",
+		"SquaredHingeGrad", randomOnes},
+	{"KL gradient summed over the rows", "losses_more.go", "(math.Max(p, bceEpsilon) * float64(r))", "math.Max(p, bceEpsilon)",
+		"KLDivergenceGrad", randomOnes},
+	{"Nesterov without the look-ahead", "optimizers_more.go", "newW[i] = w[i] - lr*(g+beta*newVelocity[i])",
+		"newW[i] = w[i] - lr*newVelocity[i]", "NesterovStep", randomOnes},
+	{"Adagrad averaging instead of summing", "optimizers_more.go", "newSumSq[i] = sumSq[i] + g*g",
+		"newSumSq[i] = 0.9*sumSq[i] + 0.1*g*g", "AdagradStep", randomOnes},
+	{"Adadelta with the new update average", "optimizers_more.go", "math.Sqrt(deltaAvg[i]+eps)", "math.Sqrt(newDeltaAvg[i]+eps)",
+		"AdadeltaStep", randomOnes},
+	{"warm-up starting at 0", "schedules_more.go", "float64(step+1) / float64(warmupSteps+1)", "float64(step) / float64(warmupSteps)",
+		"WarmUp", randomOnes},
+	{"one-cycle with PyTorch's divFactor fixed", "schedules_more.go", "initial := maxLR / divFactor", "initial := maxLR / 25",
+		"OneCycle", randomOnes},
+	{"an equal loss counted as progress", "training_more.go", "if loss < best-minDelta {", "if loss <= best-minDelta {",
+		"EarlyStopping", named("equal losses do not improve")},
+	{"Glorot with the fan-in only", "training_more.go", "math.Sqrt(6 / float64(in+out))", "math.Sqrt(6 / float64(in))",
+		"GlorotUniform", randomOnes},
+	{"He without ReLU's factor 2", "training_more.go", "math.Sqrt(2 / float64(in))", "math.Sqrt(1 / float64(in))",
+		"HeNormal", randomOnes},
+}
