@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/deepdive-dl/backprop/exercises/checks"
-	"github.com/deepdive-dl/backprop/solutions"
 )
 
 // Options configure a grading run. The zero value grades every exercise
@@ -50,19 +49,6 @@ func exerciseNames() []string {
 	return names
 }
 
-// reference maps each exercise to its model answer, which computes every
-// expected value. Learner code never runs in this process.
-var reference = map[string]any{
-	"MSE": solutions.MSE, "MSEGrad": solutions.MSEGrad, "RMSE": solutions.RMSE, "RMSEGrad": solutions.RMSEGrad,
-	"BCE": solutions.BCE, "BCEGrad": solutions.BCEGrad, "Softmax": solutions.Softmax,
-	"SoftmaxCrossEntropy": solutions.SoftmaxCrossEntropy, "SoftmaxCrossEntropyGrad": solutions.SoftmaxCrossEntropyGrad,
-	"DenseBackward": solutions.DenseBackward, "SigmoidBackward": solutions.SigmoidBackward,
-	"ReLUBackward": solutions.ReLUBackward, "TanhBackward": solutions.TanhBackward,
-	"SGDStep": solutions.SGDStep, "MomentumStep": solutions.MomentumStep, "RMSpropStep": solutions.RMSpropStep,
-	"AdamStep": solutions.AdamStep, "StepDecay": solutions.StepDecay, "CosineDecay": solutions.CosineDecay,
-	"MiniBatches": solutions.MiniBatches, "TrainStep": solutions.TrainStep,
-}
-
 // expected calls the reference solution on copies of args.
 func expected(name string, args []any) []any {
 	in := make([]reflect.Value, len(args))
@@ -70,7 +56,7 @@ func expected(name string, args []any) []any {
 		in[i] = reflect.ValueOf(checks.Clone(a))
 	}
 	var out []any
-	for _, v := range reflect.ValueOf(reference[name]).Call(in) {
+	for _, v := range reflect.ValueOf(registry[name].Solution).Call(in) {
 		out = append(out, v.Interface())
 	}
 	return out

@@ -2,10 +2,12 @@ package solutions_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/deepdive-dl/backprop/exercises/checks"
@@ -18,6 +20,36 @@ func TestPublicChecks(t *testing.T) {
 	for _, e := range checks.Exercises() {
 		t.Run(e.Name, func(t *testing.T) { checks.Run(e.Name, solutionFuncs[e.Name]).Test(t) })
 	}
+}
+
+// TestStubsFailEveryCheckWithHint runs every public check against the
+// stubs of package exercises, as go test ./exercises does in a fresh copy
+// of the course: every case fails, and the failure's message carries the
+// exercise's hint, in English and with BACKPROP_LANG=id in Bahasa
+// Indonesia.
+func TestStubsFailEveryCheckWithHint(t *testing.T) {
+	for _, lang := range []string{"en", "id"} {
+		t.Setenv(checks.LangEnv, lang)
+		for _, e := range checks.Exercises() {
+			rep := checks.Run(e.Name, stubFuncs[e.Name])
+			if passed, total := rep.Count(); passed > 0 || total == 0 {
+				t.Errorf("%s: the stub passes %d of %d public checks", e.Name, passed, total)
+			}
+			var rec recorder
+			rep.Test(&rec)
+			if !strings.Contains(rec.msg, e.HintIn(lang)) || !strings.Contains(rec.msg, "not implemented") {
+				t.Errorf("%s (%s): the failure message lacks the hint or the stub's panic:\n%s", e.Name, lang, rec.msg)
+			}
+		}
+	}
+}
+
+// recorder is a checks.TB that keeps what a test reports.
+type recorder struct{ msg string }
+
+func (r *recorder) Helper() {}
+func (r *recorder) Errorf(format string, args ...any) {
+	r.msg += fmt.Sprintf(format, args...) + "\n"
 }
 
 // call calls the solution of an exercise by name.

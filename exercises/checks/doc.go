@@ -24,3 +24,5 @@
 // visible to you, plus hidden ones of the same kinds: random inputs, edge
 // cases and properties.
 package checks
+
+//go:generate go test -run TestGenerated -update .

@@ -47,15 +47,16 @@ type TB interface {
 	Errorf(format string, args ...any)
 }
 
-// Test reports every failed check as an error of t, for use in a test:
+// Test fails t when a check failed, with the report as its message: every
+// failed case with its inputs, what came back and what was wanted, and the
+// exercise's hint (in the language of the check tables, see LangEnv). For
+// use in a test:
 //
 //	func TestRMSE(t *testing.T) { checks.RMSE(exercises.RMSE).Test(t) }
 func (r Report) Test(t TB) {
 	t.Helper()
-	for _, res := range r.Results {
-		if !res.Passed {
-			t.Errorf("%s, case %q: %s", r.Exercise, res.Case, res.Message)
-		}
+	if !r.Passed() {
+		t.Errorf("%s", strings.TrimSuffix(r.String(), "\n"))
 	}
 }
 
