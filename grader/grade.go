@@ -249,6 +249,7 @@ func runExercise(ctx context.Context, sb *sandbox, prog *program, limits Limits,
 		tr.Passed = v.message == ""
 		tr.Message = v.message
 		tr.stub = v.stub
+		tr.mistake = v.mistake
 		if staff {
 			tr.Detail = v.detail
 		}
@@ -262,7 +263,8 @@ func runExercise(ctx context.Context, sb *sandbox, prog *program, limits Limits,
 // (hidden inputs' results and expected values) for course staff only.
 type verdict struct {
 	message, detail string
-	stub            bool // the function still panics with "not implemented"
+	stub            bool            // the function still panics with "not implemented"
+	mistake         *checks.Mistake // the common mistake the results show, if any
 }
 
 // judge returns why a reply fails a test; a zero verdict passes. On hidden
@@ -323,7 +325,11 @@ func judge(ex checks.Exercise, t Test, rep reply, lang Lang) verdict {
 	if len(msgs) == 0 {
 		return verdict{}
 	}
-	return fail(strings.Join(kinds, "; "), strings.Join(msgs, "; "))
+	v := fail(strings.Join(kinds, "; "), strings.Join(msgs, "; "))
+	if m, ok := ex.Recognise(t.Args, rep.results, want); ok {
+		v.mistake = &m
+	}
+	return v
 }
 
 // runtimeErrors are the Go runtime's panics that hold no learner text

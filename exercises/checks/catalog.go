@@ -23,6 +23,9 @@ type Exercise struct {
 	Hint      string // shown when a check fails, in English
 	HintID    string // the same hint in Bahasa Indonesia
 	Cases     []Case
+	// Mistakes are common wrong answers that a failed check recognises
+	// and names (see Mistake); they may be none.
+	Mistakes []Mistake
 }
 
 // Case is one public worked example: the arguments of one call and the
@@ -133,45 +136,51 @@ func want(w ...any) []any { return w }
 var catalog = []Exercise{
 	// Losses.
 	{Name: "MSE", Topic: "losses", Notebook: "02", Signature: "func(pred, target []float64) float64",
-		Hint:   "Average the squared differences: divide the sum by N.",
-		HintID: "Rata-ratakan selisih kuadratnya: bagi jumlahnya dengan N.",
+		Hint:     "Average the squared differences: divide the sum by N.",
+		HintID:   "Rata-ratakan selisih kuadratnya: bagi jumlahnya dengan N.",
+		Mistakes: []Mistake{forgotMean},
 		Cases: []Case{
 			{"three values", args(vec{1, 2, 3}, vec{1, 2, 5}), want(4.0 / 3)},
 			{"two values", args(vec{0.5, -2}, vec{1.5, 0}), want(2.5)},
 			{"one example", args(vec{3}, vec{1}), want(4.0)},
 		}},
 	{Name: "MSEGrad", Topic: "losses", Notebook: "02", Signature: "func(pred, target []float64) []float64",
-		Hint:   "∂MSE/∂pred_i = 2(pred_i − target_i)/N: mind the sign, the 2 and the 1/N.",
-		HintID: "∂MSE/∂pred_i = 2(pred_i − target_i)/N: perhatikan tandanya, angka 2, dan 1/N.",
+		Hint:     "∂MSE/∂pred_i = 2(pred_i − target_i)/N: mind the sign, the 2 and the 1/N.",
+		HintID:   "∂MSE/∂pred_i = 2(pred_i − target_i)/N: perhatikan tandanya, angka 2, dan 1/N.",
+		Mistakes: []Mistake{forgotMean, signFlipped, forgotTwo},
 		Cases: []Case{
 			{"three values", args(vec{1, 2, 3}, vec{1, 2, 5}), want(vec{0, 0, -4.0 / 3})},
 			{"one example", args(vec{3}, vec{1}), want(vec{4})},
 		}},
 	{Name: "RMSE", Topic: "losses", Notebook: "02", Signature: "func(pred, target []float64) float64",
-		Hint:   "RMSE is the square root of the mean of the squared differences.",
-		HintID: "RMSE adalah akar kuadrat dari rata-rata selisih kuadrat.",
+		Hint:     "RMSE is the square root of the mean of the squared differences.",
+		HintID:   "RMSE adalah akar kuadrat dari rata-rata selisih kuadrat.",
+		Mistakes: []Mistake{forgotRoot, rootOfSum},
 		Cases: []Case{
 			{"three values", args(vec{1, 2, 3}, vec{1, 2, 5}), want(1.1547005383792515)},
 			{"all errors 2", args(vec{0, 0, 0, 0}, vec{2, -2, 2, -2}), want(2.0)},
 		}},
 	{Name: "RMSEGrad", Topic: "losses", Notebook: "02", Signature: "func(pred, target []float64) []float64",
-		Hint:   "(pred_i − target_i)/(N·RMSE); return zeros when RMSE is 0 instead of dividing by zero.",
-		HintID: "(pred_i − target_i)/(N·RMSE); kembalikan nol jika RMSE bernilai 0, jangan membagi dengan nol.",
+		Hint:     "(pred_i − target_i)/(N·RMSE); return zeros when RMSE is 0 instead of dividing by zero.",
+		HintID:   "(pred_i − target_i)/(N·RMSE); kembalikan nol jika RMSE bernilai 0, jangan membagi dengan nol.",
+		Mistakes: []Mistake{forgotMean, signFlipped},
 		Cases: []Case{
 			{"all errors 1", args(vec{0, 0, 0, 0}, vec{1, -1, 1, -1}), want(vec{-0.25, 0.25, -0.25, 0.25})},
 			{"three values", args(vec{1, 2, 3}, vec{1, 2, 5}), want(vec{0, 0, -0.5773502691896258})},
 		}},
 	{Name: "BCE", Topic: "losses", Notebook: "02", Signature: "func(prob, label []float64) float64",
-		Hint:   "Clamp each log at −100 (math.Max(math.Log(p), -100)) so p = 0 or 1 stays finite; average over N.",
-		HintID: "Batasi setiap log di −100 (math.Max(math.Log(p), -100)) agar p = 0 atau 1 tetap berhingga; rata-ratakan atas N.",
+		Hint:     "Clamp each log at −100 (math.Max(math.Log(p), -100)) so p = 0 or 1 stays finite; average over N.",
+		HintID:   "Batasi setiap log di −100 (math.Max(math.Log(p), -100)) agar p = 0 atau 1 tetap berhingga; rata-ratakan atas N.",
+		Mistakes: []Mistake{forgotMean, forgotMinus},
 		Cases: []Case{
 			{"coin flip", args(vec{0.5, 0.5}, vec{1, 0}), want(0.6931471805599453)},
 			{"good predictions", args(vec{0.9, 0.2}, vec{1, 0}), want(0.164252033486018)},
 			{"confident mistake is clamped", args(vec{0}, vec{1}), want(100.0)},
 		}},
 	{Name: "BCEGrad", Topic: "losses", Notebook: "02", Signature: "func(prob, label []float64) []float64",
-		Hint:   "(p − y)/(N·max(p(1−p), 1e-12)).",
-		HintID: "(p − y)/(N·max(p(1−p), 1e-12)); batas bawah 1e-12 mencegah pembagian dengan nol.",
+		Hint:     "(p − y)/(N·max(p(1−p), 1e-12)).",
+		HintID:   "(p − y)/(N·max(p(1−p), 1e-12)); batas bawah 1e-12 mencegah pembagian dengan nol.",
+		Mistakes: []Mistake{forgotMean, signFlipped},
 		Cases: []Case{
 			{"coin flip", args(vec{0.5, 0.5}, vec{1, 0}), want(vec{-1, 1})},
 			{"one example", args(vec{0.8}, vec{1}), want(vec{-1.25})},
@@ -185,16 +194,18 @@ var catalog = []Exercise{
 			{"large logits", args(mat{{1000, 1000}, {-1000, 0}}), want(mat{{0.5, 0.5}, {0, 1}})},
 		}},
 	{Name: "SoftmaxCrossEntropy", Topic: "losses", Notebook: "02", Signature: "func(logits [][]float64, labels []int) float64",
-		Hint:   "Use log Σ exp(z) = m + log Σ exp(z − m) with m the row maximum; average over the rows.",
-		HintID: "Gunakan log Σ exp(z) = m + log Σ exp(z − m) dengan m maksimum baris; rata-ratakan atas semua baris.",
+		Hint:     "Use log Σ exp(z) = m + log Σ exp(z − m) with m the row maximum; average over the rows.",
+		HintID:   "Gunakan log Σ exp(z) = m + log Σ exp(z − m) dengan m maksimum baris; rata-ratakan atas semua baris.",
+		Mistakes: []Mistake{forgotMean},
 		Cases: []Case{
 			{"two equal logits", args(mat{{0, 0}}, ints{0}), want(0.6931471805599453)},
 			{"two rows", args(mat{{1, 2, 3}, {1, 2, 3}}, ints{2, 0}), want(1.4076059644443804)},
 			{"large logits", args(mat{{1000, 0}, {0, 1000}}, ints{0, 0}), want(500.0)},
 		}},
 	{Name: "SoftmaxCrossEntropyGrad", Topic: "losses", Notebook: "02", Signature: "func(logits [][]float64, labels []int) [][]float64",
-		Hint:   "softmax(z) minus 1 at the label, all divided by N; each row of the result sums to 0.",
-		HintID: "softmax(z) dikurangi 1 pada posisi label, lalu semuanya dibagi N; jumlah setiap baris hasilnya 0.",
+		Hint:     "softmax(z) minus 1 at the label, all divided by N; each row of the result sums to 0.",
+		HintID:   "softmax(z) dikurangi 1 pada posisi label, lalu semuanya dibagi N; jumlah setiap baris hasilnya 0.",
+		Mistakes: []Mistake{forgotMean, signFlipped},
 		Cases: []Case{
 			{"two equal logits", args(mat{{0, 0}}, ints{0}), want(mat{{-0.5, 0.5}})},
 			{"two rows", args(mat{{1, 2, 3}, {1, 2, 3}}, ints{2, 0}),
@@ -236,8 +247,9 @@ var catalog = []Exercise{
 
 	// Optimizers.
 	{Name: "SGDStep", Topic: "optimizers", Notebook: "03", Signature: "func(w, grad []float64, lr float64) []float64",
-		Hint:   "Move against the gradient: w − lr·grad.",
-		HintID: "Bergerak berlawanan arah gradient: w − lr·grad.",
+		Hint:     "Move against the gradient: w − lr·grad.",
+		HintID:   "Bergerak berlawanan arah gradient: w − lr·grad.",
+		Mistakes: []Mistake{stepUphill},
 		Cases: []Case{
 			{"two weights", args(vec{1, 2}, vec{0.5, -1}, 0.1), want(vec{0.95, 2.1})},
 		}},
@@ -255,8 +267,9 @@ var catalog = []Exercise{
 			{"first step", args(vec{1}, vec{2}, vec{0}, 0.01, 0.9, 1e-8), want(vec{0.9683772234483141}, vec{0.4})},
 		}},
 	{Name: "AdamStep", Topic: "optimizers", Notebook: "04", Signature: "func(w, grad, m, v []float64, t int, lr, beta1, beta2, eps float64) (newW, newM, newV []float64)",
-		Hint:   "Update m and v, divide them by (1 − beta^t) for the step (bias correction), but return the uncorrected m and v.",
-		HintID: "Perbarui m dan v, bagi keduanya dengan (1 − beta^t) untuk langkah itu (bias correction), tetapi kembalikan m dan v yang belum dikoreksi.",
+		Hint:     "Update m and v, divide them by (1 − beta^t) for the step (bias correction), but return the uncorrected m and v.",
+		HintID:   "Perbarui m dan v, bagi keduanya dengan (1 − beta^t) untuk langkah itu (bias correction), tetapi kembalikan m dan v yang belum dikoreksi.",
+		Mistakes: []Mistake{correctedMoments},
 		Cases: []Case{
 			{"first step moves by about lr", args(vec{1, -1}, vec{0.1, -0.2}, vec{0, 0}, vec{0, 0}, 1, 0.001, 0.9, 0.999, 1e-8),
 				want(vec{0.9990000001, -0.99900000005}, vec{0.01, -0.02}, vec{1e-05, 4e-05})},

@@ -150,7 +150,8 @@ func TestRunWrongType(t *testing.T) {
 }
 
 // A learner's RMSE that forgot the square root: the report says what was
-// expected, what came back, from which inputs, and gives the hint.
+// expected, what came back, from which inputs, names the likely mistake,
+// and gives the hint.
 func ExampleRMSE() {
 	noRoot := func(pred, target []float64) float64 {
 		sum := 0.0
@@ -166,5 +167,6 @@ func ExampleRMSE() {
 	//          inputs: pred = [1 2 3], target = [1 2 5]
 	//   FAIL all errors 2  result: got 4, want 2
 	//          inputs: pred = [0 0 0 0], target = [2 -2 2 -2]
+	//   likely mistake: you forgot the square root (that is the MSE)
 	//   hint: RMSE is the square root of the mean of the squared differences.
 }
