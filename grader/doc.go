@@ -27,6 +27,13 @@
 // "perfect prediction" or "rows sum to 1" by accident, and work that does
 // nothing must score 0 (degenerate_test.go checks it for every exercise).
 //
+// A failed test whose results are those of a common mistake the catalog
+// knows (checks.Mistake: the 1/N forgotten, the sign flipped, the 2 of a
+// square forgotten, ...) puts that mistake at the head of the exercise's
+// hint, so that partial work says what it misunderstood; such work is
+// usually right only where the mistake does not matter (N = 1), which the
+// random tests never are, so it earns little.
+//
 // Expected values come from package solutions, computed in the grader's own
 // process; results are compared with checks.Compare, within a relative
 // tolerance of 1e-6 plus an absolute 1e-9. A test passes or fails whole.

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
-	"go/format"
 	"go/parser"
 	"go/token"
 	"io/fs"
@@ -29,10 +28,8 @@ var releaseSkip = map[string]bool{".git": true, "node_modules": true, ".executed
 
 // Release writes the learner's copy of the course from the repository at
 // root into out (which must not exist yet): the files of ReleasePaths
-// (releaseFiles), executable ones still executable, with the build tag
-// removed from the public tests of exercises (which are formatted again) so
-// that go test ./exercises runs them, and README.md cut to its learners'
-// part (LearnerREADME). It then checks the copy for leaks (LeakCheck) and
+// (releaseFiles), executable ones still executable, and README.md cut to
+// its learners' part (LearnerREADME). It then checks the copy for leaks (LeakCheck) and
 // returns an error, leaving out in place for inspection, if it finds one.
 func Release(root, out string) error {
 	if _, err := os.Stat(out); err == nil {
@@ -57,14 +54,6 @@ func Release(root, out string) error {
 		data, err := os.ReadFile(src)
 		if err != nil {
 			return err
-		}
-		if strings.HasPrefix(rel, "exercises/") && strings.HasSuffix(rel, "_test.go") {
-			// Formatted again: the blank line after the constraint
-			// would otherwise open the file and fail make check-format.
-			data = bytes.Replace(data, []byte("//go:build learner\n"), nil, 1)
-			if data, err = format.Source(data); err != nil {
-				return fmt.Errorf("release: %s: %v", rel, err)
-			}
 		}
 		if rel == "README.md" || rel == "README.id.md" {
 			if data, err = LearnerREADME(data); err != nil {

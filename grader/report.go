@@ -58,7 +58,8 @@ type TestReport struct {
 	// returned and expected: never for learners' eyes.
 	Detail string `json:"detail,omitempty"`
 
-	stub bool // the function still panics with "not implemented"
+	stub    bool            // the function still panics with "not implemented"
+	mistake *checks.Mistake // the common mistake its results show, if any
 }
 
 // maxPoints is what an exercise is worth: the points of its tests, which
@@ -153,6 +154,12 @@ func (e *ExerciseReport) summarize(ex checks.Exercise, lang Lang) {
 	}
 	if e.Score < e.Max {
 		e.Hint = ex.HintIn(string(lang))
+		for _, t := range e.Tests {
+			if t.mistake != nil { // the likely mistake first, then the hint
+				e.Hint = t.mistake.HintIn(string(lang)) + ". " + e.Hint
+				break
+			}
+		}
 	}
 }
 

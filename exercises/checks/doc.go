@@ -18,9 +18,13 @@
 // A check fails when a result differs from the expected value by more than
 // the tolerance (see RelTol), when your function panics (the stubs panic
 // with "not implemented"), or when it modifies one of its arguments.
+// When a failed check's results are those of a common mistake (the 1/N
+// forgotten, the sign flipped, see Mistake), the report names it.
 //
 // The catalog (Exercises, Lookup) describes every exercise: its signature,
 // a hint, and its public cases. The grader grades with these same cases,
 // visible to you, plus hidden ones of the same kinds: random inputs, edge
 // cases and properties.
 package checks
+
+//go:generate go test -run TestGenerated -update .
