@@ -4,12 +4,19 @@
 // Each stub's comment gives the task, the formula, the shapes of its
 // arguments and results, and a hint. The exercises follow the course:
 //
-//	losses.go      MSE, RMSE, binary and softmax cross-entropy, and their gradients
-//	backward.go    the backward pass of a dense layer and of three activations
-//	optimizers.go  one step of SGD, momentum, RMSprop and Adam
-//	schedules.go   step decay and cosine learning-rate schedules
-//	batching.go    splitting a shuffled data set into mini-batches
-//	training.go    one full training step of a two-layer network
+//	warmup.go            one neuron, tanh(w·x + b) (notebook 00)
+//	chainrule.go         notebook 01's tiny network by hand and by finite
+//	                     differences; the local gradients of ×, ÷, power and exp
+//	losses.go            MSE, RMSE, binary and softmax cross-entropy, and their gradients
+//	losses_more.go       the gradients of MAE, MSLE, Huber, hinge, squared hinge and KL
+//	backward.go          the backward pass of a dense layer and of three activations
+//	optimizers.go        one step of SGD, momentum, RMSprop and Adam
+//	optimizers_more.go   one step of Nesterov momentum, Adagrad and Adadelta
+//	schedules.go         step decay and cosine learning-rate schedules
+//	schedules_more.go    linear warm-up and the one-cycle policy
+//	batching.go          splitting a shuffled data set into mini-batches
+//	training.go          one full training step of a two-layer network
+//	training_more.go     early stopping, Glorot and He initialisation
 //
 // Only plain Go types appear: a vector is a []float64, a matrix is a
 // [][]float64 whose rows are examples (x[i][j] is feature j of example i), a

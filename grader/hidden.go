@@ -2,6 +2,7 @@ package grader
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 
 	"github.com/deepdive-dl/backprop/exercises/checks"
@@ -198,4 +199,120 @@ func rowSums(want float64) func(args, results []any) error {
 		}
 		return nil
 	}
+}
+
+// momentum draws the tests of the momentum steps (heavy ball and Nesterov),
+// which take the same arguments.
+func momentum(r *rand.Rand) []Test {
+	ts := randomTests(r, func(r *rand.Rand) []any {
+		n := size(r, 1, 20)
+		return []any{vecN(r, n, 1), vecN(r, n, 1), vecN(r, n, 1), uniform(r, 1, 0.001, 0.5)[0], uniform(r, 1, 0.5, 0.99)[0]}
+	})
+	n := size(r, 2, 10)
+	return append(ts,
+		edge("first step (zero velocity)", vecN(r, n, 1), vecN(r, n, 1), make([]float64, n), 0.1, 0.9),
+		edge("beta 0 is plain SGD", vecN(r, n, 1), vecN(r, n, 1), vecN(r, n, 1), 0.1, 0.0))
+}
+
+// hinge draws scores and ±1 labels with at least one score inside the
+// margin, so that a gradient of zeros is wrong.
+func hinge(r *rand.Rand) []Test {
+	labels := func(r *rand.Rand, n int) []float64 {
+		l := make([]float64, n)
+		for i := range l {
+			l[i] = float64(2*r.IntN(2) - 1)
+		}
+		return l
+	}
+	ts := randomTests(r, func(r *rand.Rand) []any {
+		n := size(r, 3, 20)
+		pred := uniform(r, n, -2.5, 2.5)
+		pred[r.IntN(n)] = uniform(r, 1, -0.5, 0.5)[0]
+		return []any{pred, labels(r, n)}
+	})
+	n := size(r, 3, 10)
+	l := labels(r, n)
+	beyond, on := make([]float64, n), make([]float64, n)
+	for i, y := range l {
+		beyond[i] = y * uniform(r, 1, 1.5, 3)[0]
+		on[i] = y // exactly on the margin: y·pred = 1
+	}
+	return append(ts,
+		edge("every score beyond the margin", beyond, l),
+		edge("scores exactly on the margin", on, l),
+		edge("batch of one", uniform(r, 1, -0.5, 0.5), labels(r, 1)))
+}
+
+// distributions draws n rows of k probabilities, each row summing to 1.
+func distributions(r *rand.Rand, n, k int) [][]float64 {
+	m := matNK(r, n, k, 1)
+	for _, row := range m {
+		sum := 0.0
+		for j, v := range row {
+			row[j] = math.Exp(v)
+			sum += row[j]
+		}
+		for j := range row {
+			row[j] /= sum
+		}
+	}
+	return m
+}
+
+// uniformMat draws an n×k matrix from U[0, 1).
+func uniformMat(r *rand.Rand, n, k int) [][]float64 {
+	m := make([][]float64, n)
+	for i := range m {
+		m[i] = uniform(r, k, 0, 1)
+	}
+	return m
+}
+
+// noisyLosses draws a validation curve of n epochs that falls, then wanders.
+func noisyLosses(r *rand.Rand, n int) []float64 {
+	v := make([]float64, n)
+	loss := uniform(r, 1, 0.5, 2)[0]
+	for i := range v {
+		loss *= uniform(r, 1, 0.85, 1.08)[0]
+		v[i] = loss
+	}
+	return v
+}
+
+// nonPositive is a property: no entry of the single matrix result is > 0.
+func nonPositive(_, results []any) error {
+	m, ok := results[0].([][]float64)
+	if !ok {
+		return fmt.Errorf("the result is a %T, not a [][]float64", results[0])
+	}
+	for i, row := range m {
+		for j, v := range row {
+			if !(v <= 0) {
+				return fmt.Errorf("entry [%d][%d] is %v; −y/(p·R) is never positive", i, j, v)
+			}
+		}
+	}
+	return nil
+}
+
+// glorotBound is a property: every weight lies within ±√(6/(fanIn+fanOut)),
+// and the result has the shape of the draws.
+func glorotBound(args, results []any) error {
+	u := args[0].([][]float64)
+	w, ok := results[0].([][]float64)
+	if !ok || len(w) != len(u) {
+		return fmt.Errorf("the result has %d rows, want %d", len(w), len(u))
+	}
+	a := math.Sqrt(6 / float64(len(u)+len(u[0])))
+	for i, row := range w {
+		if len(row) != len(u[i]) {
+			return fmt.Errorf("row %d has %d entries, want %d", i, len(row), len(u[i]))
+		}
+		for j, v := range row {
+			if !(math.Abs(v) <= a) {
+				return fmt.Errorf("weight [%d][%d] is %v, outside ±%.4g", i, j, v, a)
+			}
+		}
+	}
+	return nil
 }

@@ -6,6 +6,9 @@ package checks
 // exercise's exact type: a function of the wrong type is a compile error
 // that says which type is wanted, before anything runs.
 
+// Neuron runs the public checks of exercises.Neuron against fn.
+func Neuron(fn func(x, w []float64, b float64) float64) Report { return Run("Neuron", fn) }
+
 // MSE runs the public checks of exercises.MSE against fn.
 func MSE(fn func(pred, target []float64) float64) Report { return Run("MSE", fn) }
 
@@ -37,6 +40,30 @@ func SoftmaxCrossEntropyGrad(fn func(logits [][]float64, labels []int) [][]float
 	return Run("SoftmaxCrossEntropyGrad", fn)
 }
 
+// MAEGrad runs the public checks of exercises.MAEGrad against fn.
+func MAEGrad(fn func(pred, target []float64) []float64) Report { return Run("MAEGrad", fn) }
+
+// MSLEGrad runs the public checks of exercises.MSLEGrad against fn.
+func MSLEGrad(fn func(pred, target []float64) []float64) Report { return Run("MSLEGrad", fn) }
+
+// HuberGrad runs the public checks of exercises.HuberGrad against fn.
+func HuberGrad(fn func(pred, target []float64, delta float64) []float64) Report {
+	return Run("HuberGrad", fn)
+}
+
+// HingeGrad runs the public checks of exercises.HingeGrad against fn.
+func HingeGrad(fn func(pred, label []float64) []float64) Report { return Run("HingeGrad", fn) }
+
+// SquaredHingeGrad runs the public checks of exercises.SquaredHingeGrad against fn.
+func SquaredHingeGrad(fn func(pred, label []float64) []float64) Report {
+	return Run("SquaredHingeGrad", fn)
+}
+
+// KLDivergenceGrad runs the public checks of exercises.KLDivergenceGrad against fn.
+func KLDivergenceGrad(fn func(pred, target [][]float64) [][]float64) Report {
+	return Run("KLDivergenceGrad", fn)
+}
+
 // DenseBackward runs the public checks of exercises.DenseBackward against fn.
 func DenseBackward(fn func(x, w, gradOut [][]float64) (gradX, gradW [][]float64, gradB []float64)) Report {
 	return Run("DenseBackward", fn)
@@ -52,6 +79,32 @@ func ReLUBackward(fn func(z, gradOut [][]float64) [][]float64) Report { return R
 
 // TanhBackward runs the public checks of exercises.TanhBackward against fn.
 func TanhBackward(fn func(z, gradOut [][]float64) [][]float64) Report { return Run("TanhBackward", fn) }
+
+// TinyNetBackward runs the public checks of exercises.TinyNetBackward against fn.
+func TinyNetBackward(fn func(params, x []float64, target float64) (loss float64, grad []float64)) Report {
+	return Run("TinyNetBackward", fn)
+}
+
+// TinyNetNumericGrad runs the public checks of exercises.TinyNetNumericGrad against fn.
+func TinyNetNumericGrad(fn func(params, x []float64, target, h float64) []float64) Report {
+	return Run("TinyNetNumericGrad", fn)
+}
+
+// MulBackward runs the public checks of exercises.MulBackward against fn.
+func MulBackward(fn func(a, b, gradOut float64) (gradA, gradB float64)) Report {
+	return Run("MulBackward", fn)
+}
+
+// DivBackward runs the public checks of exercises.DivBackward against fn.
+func DivBackward(fn func(a, b, gradOut float64) (gradA, gradB float64)) Report {
+	return Run("DivBackward", fn)
+}
+
+// PowBackward runs the public checks of exercises.PowBackward against fn.
+func PowBackward(fn func(a, p, gradOut float64) float64) Report { return Run("PowBackward", fn) }
+
+// ExpBackward runs the public checks of exercises.ExpBackward against fn.
+func ExpBackward(fn func(a, gradOut float64) float64) Report { return Run("ExpBackward", fn) }
 
 // SGDStep runs the public checks of exercises.SGDStep against fn.
 func SGDStep(fn func(w, grad []float64, lr float64) []float64) Report { return Run("SGDStep", fn) }
@@ -71,6 +124,21 @@ func AdamStep(fn func(w, grad, m, v []float64, t int, lr, beta1, beta2, eps floa
 	return Run("AdamStep", fn)
 }
 
+// NesterovStep runs the public checks of exercises.NesterovStep against fn.
+func NesterovStep(fn func(w, grad, velocity []float64, lr, beta float64) (newW, newVelocity []float64)) Report {
+	return Run("NesterovStep", fn)
+}
+
+// AdagradStep runs the public checks of exercises.AdagradStep against fn.
+func AdagradStep(fn func(w, grad, sumSq []float64, lr, eps float64) (newW, newSumSq []float64)) Report {
+	return Run("AdagradStep", fn)
+}
+
+// AdadeltaStep runs the public checks of exercises.AdadeltaStep against fn.
+func AdadeltaStep(fn func(w, grad, sqAvg, deltaAvg []float64, lr, rho, eps float64) (newW, newSqAvg, newDeltaAvg []float64)) Report {
+	return Run("AdadeltaStep", fn)
+}
+
 // StepDecay runs the public checks of exercises.StepDecay against fn.
 func StepDecay(fn func(initial, factor float64, every, step int) float64) Report {
 	return Run("StepDecay", fn)
@@ -81,6 +149,14 @@ func CosineDecay(fn func(lrMax, lrMin float64, total, step int) float64) Report 
 	return Run("CosineDecay", fn)
 }
 
+// WarmUp runs the public checks of exercises.WarmUp against fn.
+func WarmUp(fn func(lr float64, warmupSteps, step int) float64) Report { return Run("WarmUp", fn) }
+
+// OneCycle runs the public checks of exercises.OneCycle against fn.
+func OneCycle(fn func(maxLR, pctStart, divFactor, finalDivFactor float64, total, step int) float64) Report {
+	return Run("OneCycle", fn)
+}
+
 // MiniBatches runs the public checks of exercises.MiniBatches against fn.
 func MiniBatches(fn func(perm []int, batchSize int) [][]int) Report { return Run("MiniBatches", fn) }
 
@@ -88,3 +164,14 @@ func MiniBatches(fn func(perm []int, batchSize int) [][]int) Report { return Run
 func TrainStep(fn func(x [][]float64, labels []int, w1 [][]float64, b1 []float64, w2 [][]float64, b2 []float64, lr float64) (loss float64, newW1 [][]float64, newB1 []float64, newW2 [][]float64, newB2 []float64)) Report {
 	return Run("TrainStep", fn)
 }
+
+// EarlyStopping runs the public checks of exercises.EarlyStopping against fn.
+func EarlyStopping(fn func(valLosses []float64, patience int, minDelta float64) (stopEpoch, bestEpoch int)) Report {
+	return Run("EarlyStopping", fn)
+}
+
+// GlorotUniform runs the public checks of exercises.GlorotUniform against fn.
+func GlorotUniform(fn func(u [][]float64) [][]float64) Report { return Run("GlorotUniform", fn) }
+
+// HeNormal runs the public checks of exercises.HeNormal against fn.
+func HeNormal(fn func(z [][]float64) [][]float64) Report { return Run("HeNormal", fn) }
