@@ -4,7 +4,7 @@
 // Each stub's comment gives the task, the formula, the shapes of its
 // arguments and results, and a hint. The exercises follow the course:
 //
-//	warmup.go            one neuron, tanh(w·x + b) (notebook 00)
+//	neuron.go            one neuron, tanh(w·x + b) (notebook 00)
 //	chainrule.go         notebook 01's tiny network by hand and by finite
 //	                     differences; the local gradients of ×, ÷, power and exp
 //	losses.go            MSE, RMSE, binary and softmax cross-entropy, and their gradients

@@ -10,7 +10,7 @@ func init() { mutants = append(mutants, moreMutants...) }
 func randomOnes(t Test) bool { return t.Kind == KindRandom }
 
 var moreMutants = []mutant{
-	{"neuron without its bias", "warmup.go", "z := b", "z := 0.0", "Neuron", randomOnes, ""},
+	{"neuron without its bias", "neuron.go", "z := b", "z := 0.0", "Neuron", randomOnes, ""},
 	{"sigmoid's derivative forgotten", "chainrule.go", "dZ1 := dYHat * v1 * h1 * (1 - h1)", "dZ1 := dYHat * v1",
 		"TinyNetBackward", randomOnes, ""},
 	{"central difference without its 2", "chainrule.go", "grad[k] = (up - down) / (2 * h)", "grad[k] = (up - down) / h",
