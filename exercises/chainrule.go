@@ -78,7 +78,7 @@ func DivBackward(a, b, gradOut float64) (gradA, gradB float64) {
 //	∂L/∂a = gradOut · p · aᵖ⁻¹
 //
 // Example: a = 3, p = 2, gradOut = 1 gives 6; a = 2, p = −1.5, gradOut =
-// 0.5 gives 0.5 · (−1.5) · 2^−2.5 = −0.1326…
+// 3 gives 3 · (−1.5) · 2^−2.5 = −0.7955…
 //
 // Hint: math.Pow(a, p-1).
 func PowBackward(a, p, gradOut float64) float64 {
