@@ -2,6 +2,7 @@ package backprop
 
 import (
 	"fmt"
+	"math"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -149,6 +150,48 @@ func (l funcLoss) Grad(dst, pred, target *mat.Dense) {
 		panic(fmt.Sprintf("backprop: the loss gradient has %d values, want %d (%d×%d)", len(g), r*c, r, c))
 	}
 	dst.Copy(mat.NewDense(r, c, g))
+}
+
+// ClassLossFuncs returns a Loss from a value and its gradient written on
+// rows of class scores and the class of each row, such as a softmax
+// cross-entropy of logits and its gradient. Its targets are, as for
+// SparseCrossEntropyWithLogits, one column of class indices 0…C−1; Value and
+// Grad panic on a target that is not one of them.
+func ClassLossFuncs(value func(scores [][]float64, labels []int) float64,
+	grad func(scores [][]float64, labels []int) [][]float64) Loss {
+	return classFuncLoss{value: value, grad: grad}
+}
+
+type classFuncLoss struct {
+	value func(scores [][]float64, labels []int) float64
+	grad  func(scores [][]float64, labels []int) [][]float64
+}
+
+func (l classFuncLoss) Value(pred, target *mat.Dense) float64 {
+	return l.value(denseToRows(pred), classLabels(pred, target))
+}
+
+func (l classFuncLoss) Grad(dst, pred, target *mat.Dense) {
+	r, c := pred.Dims()
+	dst.Copy(rowsToDense("the loss gradient", l.grad(denseToRows(pred), classLabels(pred, target)), r, c))
+}
+
+// classLabels reads target, one column of class indices, for the rows of pred.
+func classLabels(pred, target *mat.Dense) []int {
+	r, c := pred.Dims()
+	tr, tc := target.Dims()
+	if tc != 1 || tr != r {
+		panic(fmt.Sprintf("backprop: the targets are %d×%d, want %d×1: one class index per row", tr, tc, r))
+	}
+	labels := make([]int, r)
+	for i := range labels {
+		v := target.At(i, 0)
+		if v != math.Trunc(v) || v < 0 || v >= float64(c) {
+			panic(fmt.Sprintf("backprop: target %d is %v, not a class index 0…%d", i, v, c-1))
+		}
+		labels[i] = int(v)
+	}
+	return labels
 }
 
 // flat copies m's numbers, row by row.

@@ -175,6 +175,65 @@ func TestAdaptersNameWrongShapes(t *testing.T) {
 	}
 }
 
+// logSumExp returns log Σ exp(row), computed without overflow.
+func logSumExp(row []float64) float64 {
+	top := row[0]
+	for _, v := range row {
+		top = math.Max(top, v)
+	}
+	sum := 0.0
+	for _, v := range row {
+		sum += math.Exp(v - top)
+	}
+	return top + math.Log(sum)
+}
+
+func sliceSoftmaxCE(logits [][]float64, labels []int) float64 {
+	s := 0.0
+	for r, row := range logits {
+		s += logSumExp(row) - row[labels[r]]
+	}
+	return s / float64(len(logits))
+}
+
+func sliceSoftmaxCEGrad(logits [][]float64, labels []int) [][]float64 {
+	n := float64(len(logits))
+	out := make([][]float64, len(logits))
+	for r, row := range logits {
+		lse := logSumExp(row)
+		out[r] = make([]float64, len(row))
+		for j, v := range row {
+			out[r][j] = math.Exp(v-lse) / n
+		}
+		out[r][labels[r]] -= 1 / n
+	}
+	return out
+}
+
+// A class loss from slice functions gives the library's values and
+// gradients, and refuses a target that is not a class index.
+func TestClassLossFuncs(t *testing.T) {
+	pred := mat.NewDense(3, 4, []float64{0.1, 2, -1, 0.5, 3, 0, 0, 1, -2, -1, 4, 0.3})
+	target := mat.NewDense(3, 1, []float64{1, 0, 3})
+	mine := backprop.ClassLossFuncs(sliceSoftmaxCE, sliceSoftmaxCEGrad)
+	lib := backprop.SparseCrossEntropyWithLogits{}
+	if a, b := mine.Value(pred, target), lib.Value(pred, target); math.Abs(a-b) > 1e-12 {
+		t.Fatalf("value %v, library %v", a, b)
+	}
+	g1, g2 := mat.NewDense(3, 4, nil), mat.NewDense(3, 4, nil)
+	mine.Grad(g1, pred, target)
+	lib.Grad(g2, pred, target)
+	if !mat.EqualApprox(g1, g2, 1e-12) {
+		t.Fatalf("gradient\n%v\nlibrary\n%v", mat.Formatted(g1), mat.Formatted(g2))
+	}
+	for _, bad := range []float64{1.5, -1, 4} {
+		got := panicText(func() { mine.Value(pred, mat.NewDense(3, 1, []float64{0, bad, 1})) })
+		if !strings.Contains(got, "target 1 is") || !strings.Contains(got, "not a class index 0…3") {
+			t.Errorf("target %v: panic %q", bad, got)
+		}
+	}
+}
+
 func panicText(f func()) (msg string) {
 	defer func() { msg = fmt.Sprint(recover()) }()
 	f()
