@@ -89,6 +89,9 @@ func GradeSource(ctx context.Context, src *Source, opt Options) (rep *Report, er
 	began := time.Now()
 	rep = newReport(src.Origin, opt)
 	rep.Warnings = append(rep.Warnings, src.Warnings...)
+	if src.Notebook { // concept checks are answered in notebook cells
+		rep.Questions = gradeQuestions(src.Answers)
+	}
 	defer func() {
 		if rep != nil {
 			rep.Seconds = time.Since(began).Seconds()
