@@ -21,12 +21,15 @@
 // The public checks are small worked examples with known answers. Run them
 // from the root of the course:
 //
-//	make exercises                      # anywhere; ends with "k of N exercises done"
-//	go test ./exercises                 # the same, in the learner's copy of the course
-//	go test -tags learner ./exercises   # the same, in the course's own repository
+//	go test ./exercises                    # every exercise
+//	go test ./exercises -run 'TestMSE$'    # one exercise
+//	make exercises                         # every exercise; ends with "k of N exercises done"
 //
-// A failure says what was expected and what came back, from which inputs.
-// make exercises checks every exercise even when one does not compile. In a notebook, define
+// A failure says what was expected and what came back, from which inputs,
+// and gives the exercise's hint (in Bahasa Indonesia with BACKPROP_LANG=id);
+// when the answer looks like a common mistake (the 1/N forgotten, the sign
+// flipped), it says so. make exercises checks every exercise even when one
+// does not compile. In a notebook, define
 // the function in a cell and check it there:
 //
 //	%%

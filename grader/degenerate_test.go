@@ -187,7 +187,7 @@ func TestRandomTestsAreDiscriminating(t *testing.T) {
 	}
 	for _, e := range checks.Exercises() {
 		var out []reflect.Type
-		ft := reflect.TypeOf(reference[e.Name])
+		ft := reflect.TypeOf(registry[e.Name].Solution)
 		for i := range ft.NumOut() {
 			out = append(out, ft.Out(i))
 		}

@@ -27,11 +27,30 @@
 // "perfect prediction" or "rows sum to 1" by accident, and work that does
 // nothing must score 0 (degenerate_test.go checks it for every exercise).
 //
+// A failed test whose results are those of a common mistake the catalog
+// knows (checks.Mistake: the 1/N forgotten, the sign flipped, the 2 of a
+// square forgotten, ...) puts that mistake at the head of the exercise's
+// hint, so that partial work says what it misunderstood; such work is
+// usually right only where the mistake does not matter (N = 1), which the
+// random tests never are, so it earns little.
+//
 // Expected values come from package solutions, computed in the grader's own
 // process; results are compared with checks.Compare, within a relative
 // tolerance of 1e-6 plus an absolute 1e-9. A test passes or fails whole.
 // On hidden tests, learner feedback names what was wrong (type, length,
 // values, a panic) but never a value: Options.Staff adds the details.
+//
+// # Concept checks
+//
+// The questions of the notebooks (checks.Questions) are scored from a
+// submitted notebook: the literal arguments of its checks.Answer calls,
+// read as text (answersIn; nothing runs), the last answer to a question
+// counting, compared with the keys of questions.go, one point each, in
+// Report.Questions and apart from the exercises' score. The learners' copy
+// holds only a salted hash of each key, enough to check an answer on the
+// spot; the keys stay here (LeakCheck refuses a release that holds them).
+// A hash of a choice among four letters does not keep a determined
+// learner from the key: concept checks are for learning, not for weight.
 //
 // # Security
 //

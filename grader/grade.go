@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/deepdive-dl/backprop/exercises/checks"
-	"github.com/deepdive-dl/backprop/solutions"
 )
 
 // Options configure a grading run. The zero value grades every exercise
@@ -50,27 +49,20 @@ func exerciseNames() []string {
 	return names
 }
 
-// reference maps each exercise to its model answer, which computes every
-// expected value. Learner code never runs in this process.
-var reference = map[string]any{
-	"MSE": solutions.MSE, "MSEGrad": solutions.MSEGrad, "RMSE": solutions.RMSE, "RMSEGrad": solutions.RMSEGrad,
-	"BCE": solutions.BCE, "BCEGrad": solutions.BCEGrad, "Softmax": solutions.Softmax,
-	"SoftmaxCrossEntropy": solutions.SoftmaxCrossEntropy, "SoftmaxCrossEntropyGrad": solutions.SoftmaxCrossEntropyGrad,
-	"DenseBackward": solutions.DenseBackward, "SigmoidBackward": solutions.SigmoidBackward,
-	"ReLUBackward": solutions.ReLUBackward, "TanhBackward": solutions.TanhBackward,
-	"SGDStep": solutions.SGDStep, "MomentumStep": solutions.MomentumStep, "RMSpropStep": solutions.RMSpropStep,
-	"AdamStep": solutions.AdamStep, "StepDecay": solutions.StepDecay, "CosineDecay": solutions.CosineDecay,
-	"MiniBatches": solutions.MiniBatches, "TrainStep": solutions.TrainStep,
-}
-
-// expected calls the reference solution on copies of args.
+// expected calls the reference solution on copies of args. It panics, naming
+// the exercise, if the registry has no model answer for it (TestRegistry
+// says so first).
 func expected(name string, args []any) []any {
+	sol, ok := registry[name]
+	if !ok || sol.Solution == nil {
+		panic("grader: " + name + " has no model answer in grader/registry.go")
+	}
 	in := make([]reflect.Value, len(args))
 	for i, a := range args {
 		in[i] = reflect.ValueOf(checks.Clone(a))
 	}
 	var out []any
-	for _, v := range reflect.ValueOf(reference[name]).Call(in) {
+	for _, v := range reflect.ValueOf(sol.Solution).Call(in) {
 		out = append(out, v.Interface())
 	}
 	return out
@@ -103,6 +95,9 @@ func GradeSource(ctx context.Context, src *Source, opt Options) (rep *Report, er
 	began := time.Now()
 	rep = newReport(src.Origin, opt)
 	rep.Warnings = append(rep.Warnings, src.Warnings...)
+	if src.Notebook { // concept checks are answered in notebook cells
+		rep.Questions = gradeQuestions(src.Answers)
+	}
 	defer func() {
 		if rep != nil {
 			rep.Seconds = time.Since(began).Seconds()
@@ -263,6 +258,7 @@ func runExercise(ctx context.Context, sb *sandbox, prog *program, limits Limits,
 		tr.Passed = v.message == ""
 		tr.Message = v.message
 		tr.stub = v.stub
+		tr.mistake = v.mistake
 		if staff {
 			tr.Detail = v.detail
 		}
@@ -276,7 +272,8 @@ func runExercise(ctx context.Context, sb *sandbox, prog *program, limits Limits,
 // (hidden inputs' results and expected values) for course staff only.
 type verdict struct {
 	message, detail string
-	stub            bool // the function still panics with "not implemented"
+	stub            bool            // the function still panics with "not implemented"
+	mistake         *checks.Mistake // the common mistake the results show, if any
 }
 
 // judge returns why a reply fails a test; a zero verdict passes. On hidden
@@ -337,7 +334,11 @@ func judge(ex checks.Exercise, t Test, rep reply, lang Lang) verdict {
 	if len(msgs) == 0 {
 		return verdict{}
 	}
-	return fail(strings.Join(kinds, "; "), strings.Join(msgs, "; "))
+	v := fail(strings.Join(kinds, "; "), strings.Join(msgs, "; "))
+	if m, ok := ex.Recognise(t.Args, rep.results, want); ok {
+		v.mistake = &m
+	}
+	return v
 }
 
 // runtimeErrors are the Go runtime's panics that hold no learner text

@@ -60,7 +60,7 @@ func TestIndonesianFeedback(t *testing.T) {
 	m := mutants[0] // MSEGrad's sign error
 	rep := grade(t, copySolutions(t, m), Options{Seed: 4, Exercises: []string{"MSEGrad", "RMSE"}, Lang: Indonesian})
 	txt := rep.Text()
-	for _, want := range []string{"Kiriman", "poin", "petunjuk: ∂MSE/∂pred_i", "perhatikan tandanya", "gagal", "tes acak", "nilai-nilainya salah"} {
+	for _, want := range []string{"Kiriman", "poin", "petunjuk: kemungkinan kesalahan: tandanya terbalik", "∂MSE/∂pred_i", "perhatikan tandanya", "gagal", "tes acak", "nilai-nilainya salah"} {
 		if !strings.Contains(txt, want) {
 			t.Errorf("the Indonesian report lacks %q:\n%s", want, txt)
 		}

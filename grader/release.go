@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
-	"go/format"
 	"go/parser"
 	"go/token"
 	"io/fs"
@@ -29,10 +28,8 @@ var releaseSkip = map[string]bool{".git": true, "node_modules": true, ".executed
 
 // Release writes the learner's copy of the course from the repository at
 // root into out (which must not exist yet): the files of ReleasePaths
-// (releaseFiles), executable ones still executable, with the build tag
-// removed from the public tests of exercises (which are formatted again) so
-// that go test ./exercises runs them, and README.md cut to its learners'
-// part (LearnerREADME). It then checks the copy for leaks (LeakCheck) and
+// (releaseFiles), executable ones still executable, and README.md cut to
+// its learners' part (LearnerREADME). It then checks the copy for leaks (LeakCheck) and
 // returns an error, leaving out in place for inspection, if it finds one.
 func Release(root, out string) error {
 	if _, err := os.Stat(out); err == nil {
@@ -57,14 +54,6 @@ func Release(root, out string) error {
 		data, err := os.ReadFile(src)
 		if err != nil {
 			return err
-		}
-		if strings.HasPrefix(rel, "exercises/") && strings.HasSuffix(rel, "_test.go") {
-			// Formatted again: the blank line after the constraint
-			// would otherwise open the file and fail make check-format.
-			data = bytes.Replace(data, []byte("//go:build learner\n"), nil, 1)
-			if data, err = format.Source(data); err != nil {
-				return fmt.Errorf("release: %s: %v", rel, err)
-			}
 		}
 		if rel == "README.md" || rel == "README.id.md" {
 			if data, err = LearnerREADME(data); err != nil {
@@ -244,8 +233,9 @@ func mentionsAny(s string, words []string) bool {
 }
 
 // LeakCheck returns an error if the release at out contains anything of the
-// instructors': a solutions or grader directory, an import of them, or the
-// body of any solution function (compared without white space).
+// instructors': a solutions or grader directory, an import of them, the
+// concept checks' answer keys, or the body of any solution function
+// (compared without white space).
 func LeakCheck(root, out string) error {
 	for _, dir := range []string{"solutions", "grader", filepath.Join("cmd", "grader")} {
 		if _, err := os.Stat(filepath.Join(out, dir)); err == nil {
@@ -256,7 +246,8 @@ func LeakCheck(root, out string) error {
 	if err != nil {
 		return err
 	}
-	markers := []string{"deepdive-dl/backprop/solutions", "deepdive-dl/backprop/grader"}
+	// answerKeys is the grader's map of the concept checks' keys.
+	markers := []string{"deepdive-dl/backprop/solutions", "deepdive-dl/backprop/grader", "answerKeys"}
 	return filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err

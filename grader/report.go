@@ -27,6 +27,10 @@ type Report struct {
 	Isolation Isolation `json:"isolation,omitempty"`
 	// Lang is the language of the report's messages.
 	Lang Lang `json:"lang,omitempty"`
+	// Questions are the concept checks answered in a notebook, one point
+	// each, scored apart from the exercises (Score and Max leave them out)
+	// so that course staff weigh them as they wish.
+	Questions []QuestionReport `json:"questions,omitempty"`
 
 	hiddenVisibility string
 }
@@ -58,7 +62,8 @@ type TestReport struct {
 	// returned and expected: never for learners' eyes.
 	Detail string `json:"detail,omitempty"`
 
-	stub bool // the function still panics with "not implemented"
+	stub    bool            // the function still panics with "not implemented"
+	mistake *checks.Mistake // the common mistake its results show, if any
 }
 
 // maxPoints is what an exercise is worth: the points of its tests, which
@@ -153,6 +158,12 @@ func (e *ExerciseReport) summarize(ex checks.Exercise, lang Lang) {
 	}
 	if e.Score < e.Max {
 		e.Hint = ex.HintIn(string(lang))
+		for _, t := range e.Tests {
+			if t.mistake != nil { // the likely mistake first, then the hint
+				e.Hint = t.mistake.HintIn(string(lang)) + ". " + e.Hint
+				break
+			}
+		}
 	}
 }
 
@@ -229,6 +240,22 @@ func (r *Report) WriteText(w io.Writer) error {
 		if e.Hint != "" {
 			fmt.Fprintf(w, "  %s: %s\n", l.say(phHint), e.Hint)
 		}
+	}
+	if len(r.Questions) > 0 {
+		score, max := 0.0, 0.0
+		var lines []string
+		for _, q := range r.Questions {
+			score, max = score+q.Score, max+q.Max
+			verdict := phUnanswered
+			switch {
+			case q.Right:
+				verdict = phRightAnswer
+			case q.Answered:
+				verdict = phWrongAnswer
+			}
+			lines = append(lines, fmt.Sprintf("  %s: %s", q.ID, l.say(verdict)))
+		}
+		fmt.Fprintf(w, "\n%s\n%s\n", l.say(phQuestions, score, max), strings.Join(lines, "\n"))
 	}
 	return nil
 }

@@ -19,6 +19,9 @@ type mutant struct {
 	name, file, old, new string
 	exercise             string
 	fails                func(t Test) bool // the tests that must fail
+	// named is what the exercise's hint must then say: the mistake
+	// recognised (see checks.Mistake), or "" when none is catalogued.
+	named string
 }
 
 func named(names ...string) func(Test) bool {
@@ -27,15 +30,17 @@ func named(names ...string) func(Test) bool {
 
 var mutants = []mutant{
 	{"sign error in a gradient", "losses.go", "grad[i] = 2 * (pred[i] - target[i]) / n", "grad[i] = 2 * (target[i] - pred[i]) / n",
-		"MSEGrad", func(t Test) bool { return t.Name != "perfect prediction" }},
+		"MSEGrad", func(t Test) bool { return t.Name != "perfect prediction" }, "the sign is flipped"},
 	{"forgotten mean", "losses.go", "return -sum / float64(len(prob))", "return -sum",
-		"BCE", func(t Test) bool { return len(t.Args[0].([]float64)) > 1 }},
+		"BCE", func(t Test) bool { return len(t.Args[0].([]float64)) > 1 }, "you forgot to divide by N"},
 	{"missing bias correction in Adam", "optimizers.go", "c1 := 1 - math.Pow(beta1, float64(t))\n\tc2 := 1 - math.Pow(beta2, float64(t))", "c1, c2 := 1.0, 1.0",
-		"AdamStep", func(t Test) bool { return !strings.HasPrefix(t.Name, "late step") && t.Name != "zero gradient" }},
+		"AdamStep", func(t Test) bool { return !strings.HasPrefix(t.Name, "late step") && t.Name != "zero gradient" }, ""},
 	{"off-by-one in a schedule", "schedules.go", "float64(step/every)", "float64((step+1)/every)",
-		"StepDecay", func(t Test) bool { step, every := t.Args[3].(int), t.Args[2].(int); return (step+1)%every == 0 }},
+		"StepDecay", func(t Test) bool { step, every := t.Args[3].(int), t.Args[2].(int); return (step+1)%every == 0 }, ""},
 	{"ReLU derivative 1 at zero", "backward.go", "if v > 0 {", "if v >= 0 {",
-		"ReLUBackward", named("negative, zero, positive", "zero inputs block the gradient")},
+		"ReLUBackward", named("negative, zero, positive", "zero inputs block the gradient"), ""},
+	{"gradient right only for N = 1", "losses.go", "n := float64(len(pred))\n\tgrad := make", "n := 1.0\n\tgrad := make",
+		"MSEGrad", func(t Test) bool { return len(t.Args[0].([]float64)) > 1 }, "you forgot to divide by N"},
 }
 
 // copySolutions writes the solutions, with one edit, as a submission.
@@ -65,7 +70,8 @@ func copySolutions(t *testing.T, m mutant) string {
 
 // TestMutantsLoseExactlyTheirPoints grades each deliberately wrong
 // submission: the mistaken exercise loses exactly the points of the tests
-// the mistake must fail, every other exercise keeps full marks.
+// the mistake must fail, every other exercise keeps full marks, and the
+// hint names the mistake when the catalog knows it.
 func TestMutantsLoseExactlyTheirPoints(t *testing.T) {
 	const seed = 12345
 	for _, m := range mutants {
@@ -116,6 +122,12 @@ func TestMutantsLoseExactlyTheirPoints(t *testing.T) {
 					t.Errorf("%s lost %g points, want %g (tests %q); failed:\n%s", e.Name, lost, want, mustFail, strings.Join(failed, "\n"))
 				case e.Name != m.exercise && lost != 0:
 					t.Errorf("%s lost %g points, want 0", e.Name, lost)
+				}
+				if e.Name == m.exercise && m.named != "" && !strings.Contains(e.Hint, m.named) {
+					t.Errorf("%s: the hint does not name the mistake %q: %q", e.Name, m.named, e.Hint)
+				}
+				if e.Name == m.exercise && m.named == "" && strings.Contains(e.Hint, "likely mistake") {
+					t.Errorf("%s: the hint names a mistake that was not made: %q", e.Name, e.Hint)
 				}
 			}
 		})

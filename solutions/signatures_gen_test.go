@@ -1,5 +1,7 @@
 package solutions_test
 
+//go:generate go test -run TestSignatures -update .
+
 import (
 	"bytes"
 	"flag"
@@ -95,7 +97,8 @@ func TestSignatures(t *testing.T) {
 	}
 }
 
-// generate writes the source of signatures_test.go.
+// generate writes the source of signatures_test.go (go generate ./solutions
+// runs it through TestSignatures -update).
 func generate(types map[string]string) []byte {
 	names := make([]string, 0, len(types))
 	for n := range types {
@@ -115,6 +118,10 @@ func generate(types map[string]string) []byte {
 	b.WriteString(")\n\n// solutionFuncs maps each exercise to its solution.\nvar solutionFuncs = map[string]any{\n")
 	for _, n := range names {
 		fmt.Fprintf(&b, "\t%q: solutions.%s,\n", n, n)
+	}
+	b.WriteString("}\n\n// stubFuncs maps each exercise to its stub in package exercises.\nvar stubFuncs = map[string]any{\n")
+	for _, n := range names {
+		fmt.Fprintf(&b, "\t%q: exercises.%s,\n", n, n)
 	}
 	b.WriteString("}\n")
 	src, err := format.Source(b.Bytes())

@@ -120,3 +120,28 @@ var solutionFuncs = map[string]any{
 	"TanhBackward":            solutions.TanhBackward,
 	"TrainStep":               solutions.TrainStep,
 }
+
+// stubFuncs maps each exercise to its stub in package exercises.
+var stubFuncs = map[string]any{
+	"AdamStep":                exercises.AdamStep,
+	"BCE":                     exercises.BCE,
+	"BCEGrad":                 exercises.BCEGrad,
+	"CosineDecay":             exercises.CosineDecay,
+	"DenseBackward":           exercises.DenseBackward,
+	"MSE":                     exercises.MSE,
+	"MSEGrad":                 exercises.MSEGrad,
+	"MiniBatches":             exercises.MiniBatches,
+	"MomentumStep":            exercises.MomentumStep,
+	"RMSE":                    exercises.RMSE,
+	"RMSEGrad":                exercises.RMSEGrad,
+	"RMSpropStep":             exercises.RMSpropStep,
+	"ReLUBackward":            exercises.ReLUBackward,
+	"SGDStep":                 exercises.SGDStep,
+	"SigmoidBackward":         exercises.SigmoidBackward,
+	"Softmax":                 exercises.Softmax,
+	"SoftmaxCrossEntropy":     exercises.SoftmaxCrossEntropy,
+	"SoftmaxCrossEntropyGrad": exercises.SoftmaxCrossEntropyGrad,
+	"StepDecay":               exercises.StepDecay,
+	"TanhBackward":            exercises.TanhBackward,
+	"TrainStep":               exercises.TrainStep,
+}

@@ -2,10 +2,12 @@ package solutions_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/deepdive-dl/backprop/exercises/checks"
@@ -18,6 +20,78 @@ func TestPublicChecks(t *testing.T) {
 	for _, e := range checks.Exercises() {
 		t.Run(e.Name, func(t *testing.T) { checks.Run(e.Name, solutionFuncs[e.Name]).Test(t) })
 	}
+}
+
+// TestStubsFailEveryCheckWithHint runs every public check against the
+// stubs of package exercises, as go test ./exercises does in a fresh copy
+// of the course: every case fails, and the failure's message carries the
+// exercise's hint, in English and with BACKPROP_LANG=id in Bahasa
+// Indonesia.
+func TestStubsFailEveryCheckWithHint(t *testing.T) {
+	for _, lang := range []string{"en", "id"} {
+		t.Setenv(checks.LangEnv, lang)
+		for _, e := range checks.Exercises() {
+			rep := checks.Run(e.Name, stubFuncs[e.Name])
+			if passed, total := rep.Count(); passed > 0 || total == 0 {
+				t.Errorf("%s: the stub passes %d of %d public checks", e.Name, passed, total)
+			}
+			var rec recorder
+			rep.Test(&rec)
+			if !strings.Contains(rec.msg, e.HintIn(lang)) || !strings.Contains(rec.msg, "not implemented") {
+				t.Errorf("%s (%s): the failure message lacks the hint or the stub's panic:\n%s", e.Name, lang, rec.msg)
+			}
+		}
+	}
+}
+
+// TestMistakesAreNamed plants each mistake of the catalog in the model
+// answer (a function that returns what the mistake returns) and runs the
+// public checks: some case fails, and the report names that mistake, in
+// the message a test prints too. The model answers themselves show none.
+func TestMistakesAreNamed(t *testing.T) {
+	for _, e := range checks.Exercises() {
+		sol := reflect.ValueOf(solutionFuncs[e.Name])
+		for _, m := range e.Mistakes {
+			wrong := reflect.MakeFunc(sol.Type(), func(in []reflect.Value) []reflect.Value {
+				var args, want []any
+				for _, v := range in {
+					args = append(args, v.Interface())
+				}
+				for _, v := range sol.Call(in) {
+					want = append(want, v.Interface())
+				}
+				var out []reflect.Value
+				for i, r := range m.Wrong(args, want) {
+					out = append(out, reflect.ValueOf(r).Convert(sol.Type().Out(i)))
+				}
+				return out
+			})
+			rep := checks.Run(e.Name, wrong.Interface())
+			if rep.Passed() {
+				t.Errorf("%s: the mistake %q passes every public check: add a case that shows it", e.Name, m.Hint)
+				continue
+			}
+			if rep.Mistake == nil || rep.Mistake.Hint != m.Hint {
+				t.Errorf("%s: the mistake %q is not named (named: %v)", e.Name, m.Hint, rep.Mistake)
+			}
+			var rec recorder
+			rep.Test(&rec)
+			if !strings.Contains(rec.msg, m.Hint) {
+				t.Errorf("%s: the failure message lacks the mistake:\n%s", e.Name, rec.msg)
+			}
+		}
+		if rep := checks.Run(e.Name, solutionFuncs[e.Name]); rep.Mistake != nil {
+			t.Errorf("%s: the model answer shows the mistake %q", e.Name, rep.Mistake.Hint)
+		}
+	}
+}
+
+// recorder is a checks.TB that keeps what a test reports.
+type recorder struct{ msg string }
+
+func (r *recorder) Helper() {}
+func (r *recorder) Errorf(format string, args ...any) {
+	r.msg += fmt.Sprintf(format, args...) + "\n"
 }
 
 // call calls the solution of an exercise by name.

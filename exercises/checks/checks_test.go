@@ -48,11 +48,11 @@ func TestCatalog(t *testing.T) {
 	}
 	for _, e := range exs {
 		params, results := e.Params(), e.Results()
-		if len(e.Cases) == 0 || e.Hint == "" || e.Topic == "" {
-			t.Errorf("%s: needs cases, a hint and a topic", e.Name)
+		if len(e.Cases) == 0 || e.Hint == "" || e.Topic == "" || e.Notebook == "" {
+			t.Errorf("%s: needs cases, a hint, a topic and a notebook", e.Name)
 		}
 		if e.HintIn("id") == e.Hint {
-			t.Errorf("%s: needs its hint in Bahasa Indonesia (hints_id.go)", e.Name)
+			t.Errorf("%s: needs its hint in Bahasa Indonesia (HintID in catalog.go)", e.Name)
 		}
 		for _, c := range e.Cases {
 			if len(c.Args) != len(params) || len(c.Want) != len(results) {
@@ -107,7 +107,7 @@ func TestReportShowsFailedInputsOnly(t *testing.T) {
 	rep := checks.MSE(half)
 	html := rep.HTML()
 	for _, want := range []string{"1 of 3 public checks passed", "(passed: three values)",
-		"pred = [0.5 -2], target = [0.5 -2]", "result: got 1.3333333333333333, want 0", "Hint:"} {
+		"pred = [0.5 -2], target = [1.5 0]", "result: got 1.3333333333333333, want 2.5", "Hint:"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("HTML lacks %q: %s", want, html)
 		}
@@ -150,7 +150,8 @@ func TestRunWrongType(t *testing.T) {
 }
 
 // A learner's RMSE that forgot the square root: the report says what was
-// expected, what came back, from which inputs, and gives the hint.
+// expected, what came back, from which inputs, names the likely mistake,
+// and gives the hint.
 func ExampleRMSE() {
 	noRoot := func(pred, target []float64) float64 {
 		sum := 0.0
@@ -161,9 +162,11 @@ func ExampleRMSE() {
 	}
 	checks.RMSE(noRoot).Show()
 	// Output:
-	// RMSE: 1 of 2 public checks passed
+	// RMSE: 0 of 2 public checks passed
 	//   FAIL three values  result: got 1.3333333333333333, want 1.1547005383792515
 	//          inputs: pred = [1 2 3], target = [1 2 5]
-	//   ok   all errors 1
+	//   FAIL all errors 2  result: got 4, want 2
+	//          inputs: pred = [0 0 0 0], target = [2 -2 2 -2]
+	//   likely mistake: you forgot the square root (that is the MSE)
 	//   hint: RMSE is the square root of the mean of the squared differences.
 }

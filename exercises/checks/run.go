@@ -19,6 +19,9 @@ type Report struct {
 	Exercise string
 	Hint     string
 	Results  []Result
+	// Mistake is the likely mistake, recognised from the results of a
+	// failed check (see Exercise.Mistakes); nil when none is recognised.
+	Mistake *Mistake
 }
 
 // Passed reports whether every check passed.
@@ -47,15 +50,16 @@ type TB interface {
 	Errorf(format string, args ...any)
 }
 
-// Test reports every failed check as an error of t, for use in a test:
+// Test fails t when a check failed, with the report as its message: every
+// failed case with its inputs, what came back and what was wanted, and the
+// exercise's hint (in the language of the check tables, see LangEnv). For
+// use in a test:
 //
 //	func TestRMSE(t *testing.T) { checks.RMSE(exercises.RMSE).Test(t) }
 func (r Report) Test(t TB) {
 	t.Helper()
-	for _, res := range r.Results {
-		if !res.Passed {
-			t.Errorf("%s, case %q: %s", r.Exercise, res.Case, res.Message)
-		}
+	if !r.Passed() {
+		t.Errorf("%s", strings.TrimSuffix(r.String(), "\n"))
 	}
 }
 
@@ -78,7 +82,11 @@ func Run(name string, fn any) Report {
 	for _, c := range ex.Cases {
 		msg := wrongType
 		if msg == "" {
-			msg = runCase(ex, reflect.ValueOf(fn), c)
+			var m *Mistake
+			msg, m = runCase(ex, reflect.ValueOf(fn), c)
+			if rep.Mistake == nil {
+				rep.Mistake = m
+			}
 		}
 		res := Result{Case: c.Name, Passed: msg == "", Message: msg}
 		if !res.Passed && wrongType == "" {
@@ -120,10 +128,11 @@ func formatArgs(params []Field, args []any) string {
 }
 
 // runCase calls fn on copies of the case's arguments and returns why the
-// results are wrong, or "" if they are right.
-func runCase(ex Exercise, fn reflect.Value, c Case) (msg string) {
+// results are wrong, or "" if they are right, and the mistake they show,
+// if it is one of the exercise's Mistakes.
+func runCase(ex Exercise, fn reflect.Value, c Case) (msg string, mistake *Mistake) {
 	if !fn.IsValid() || fn.Kind() != reflect.Func || fn.IsNil() {
-		return "no function to check (nil)"
+		return "no function to check (nil)", nil
 	}
 	in := make([]reflect.Value, len(c.Args))
 	for i, a := range c.Args {
@@ -131,13 +140,20 @@ func runCase(ex Exercise, fn reflect.Value, c Case) (msg string) {
 	}
 	out, panicked := call(fn, in)
 	if panicked != "" {
-		return panicked
+		return panicked, nil
 	}
 	var errs []string
 	results := ex.Results()
+	got := make([]any, len(out))
 	for i, w := range c.Want {
-		if err := Compare(results[i].Name, out[i].Interface(), w); err != nil {
+		got[i] = out[i].Interface()
+		if err := Compare(results[i].Name, got[i], w); err != nil {
 			errs = append(errs, err.Error())
+		}
+	}
+	if len(errs) > 0 {
+		if m, ok := ex.Recognise(c.Args, got, c.Want); ok {
+			mistake = &m
 		}
 	}
 	params := ex.Params()
@@ -146,7 +162,7 @@ func runCase(ex Exercise, fn reflect.Value, c Case) (msg string) {
 			errs = append(errs, fmt.Sprintf("your function changed its argument %s; return a new slice instead", params[i].Name))
 		}
 	}
-	return strings.Join(errs, "; ")
+	return strings.Join(errs, "; "), mistake
 }
 
 // call calls fn, turning a panic into a message.

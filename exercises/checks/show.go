@@ -24,6 +24,9 @@ func (r Report) String() string {
 			fmt.Fprintf(&b, "         %s\n", txtInputsText.f(res.Inputs))
 		}
 	}
+	if r.Mistake != nil && !r.Passed() {
+		fmt.Fprintf(&b, "  %s\n", r.Mistake.HintIn(language()))
+	}
 	if !r.Passed() && r.hint() != "" {
 		fmt.Fprintf(&b, "  %s\n", txtHintText.f(r.hint()))
 	}
@@ -78,6 +81,9 @@ func (r Report) writeHTML(b *strings.Builder) {
 			html.EscapeString(res.Case), codeOrDash(res.Inputs), failColor, codeOrDash(res.Message))
 	}
 	b.WriteString(`</table>`)
+	if r.Mistake != nil {
+		fmt.Fprintf(b, `<div style="color:%s">%s</div>`, failColor, html.EscapeString(r.Mistake.HintIn(language())))
+	}
 	if r.hint() != "" {
 		fmt.Fprintf(b, `<div><i>%s</i> %s</div>`, txtHint.f(), html.EscapeString(r.hint()))
 	}

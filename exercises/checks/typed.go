@@ -1,3 +1,5 @@
+// Code generated from the catalog (exercises/checks/catalog.go) by go generate ./exercises/checks. DO NOT EDIT.
+
 package checks
 
 // One function per exercise, each taking the function to check with the
@@ -83,7 +85,6 @@ func CosineDecay(fn func(lrMax, lrMin float64, total, step int) float64) Report 
 func MiniBatches(fn func(perm []int, batchSize int) [][]int) Report { return Run("MiniBatches", fn) }
 
 // TrainStep runs the public checks of exercises.TrainStep against fn.
-func TrainStep(fn func(x [][]float64, labels []int, w1 [][]float64, b1 []float64, w2 [][]float64, b2 []float64, lr float64) (
-	loss float64, newW1 [][]float64, newB1 []float64, newW2 [][]float64, newB2 []float64)) Report {
+func TrainStep(fn func(x [][]float64, labels []int, w1 [][]float64, b1 []float64, w2 [][]float64, b2 []float64, lr float64) (loss float64, newW1 [][]float64, newB1 []float64, newW2 [][]float64, newB2 []float64)) Report {
 	return Run("TrainStep", fn)
 }
