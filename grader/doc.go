@@ -40,6 +40,18 @@
 // On hidden tests, learner feedback names what was wrong (type, length,
 // values, a panic) but never a value: Options.Staff adds the details.
 //
+// # Concept checks
+//
+// The questions of the notebooks (checks.Questions) are scored from a
+// submitted notebook: the literal arguments of its checks.Answer calls,
+// read as text (answersIn; nothing runs), the last answer to a question
+// counting, compared with the keys of questions.go, one point each, in
+// Report.Questions and apart from the exercises' score. The learners' copy
+// holds only a salted hash of each key, enough to check an answer on the
+// spot; the keys stay here (LeakCheck refuses a release that holds them).
+// A hash of a choice among four letters does not keep a determined
+// learner from the key: concept checks are for learning, not for weight.
+//
 // # Security
 //
 // Learner code is assumed able to make any system call: Go is memory-safe

@@ -49,14 +49,20 @@ func exerciseNames() []string {
 	return names
 }
 
-// expected calls the reference solution on copies of args.
+// expected calls the reference solution on copies of args. It panics, naming
+// the exercise, if the registry has no model answer for it (TestRegistry
+// says so first).
 func expected(name string, args []any) []any {
+	sol, ok := registry[name]
+	if !ok || sol.Solution == nil {
+		panic("grader: " + name + " has no model answer in grader/registry.go")
+	}
 	in := make([]reflect.Value, len(args))
 	for i, a := range args {
 		in[i] = reflect.ValueOf(checks.Clone(a))
 	}
 	var out []any
-	for _, v := range reflect.ValueOf(registry[name].Solution).Call(in) {
+	for _, v := range reflect.ValueOf(sol.Solution).Call(in) {
 		out = append(out, v.Interface())
 	}
 	return out
@@ -89,6 +95,9 @@ func GradeSource(ctx context.Context, src *Source, opt Options) (rep *Report, er
 	began := time.Now()
 	rep = newReport(src.Origin, opt)
 	rep.Warnings = append(rep.Warnings, src.Warnings...)
+	if src.Notebook { // concept checks are answered in notebook cells
+		rep.Questions = gradeQuestions(src.Answers)
+	}
 	defer func() {
 		if rep != nil {
 			rep.Seconds = time.Since(began).Seconds()

@@ -118,3 +118,11 @@ func word[K ~string](l Lang, table map[K]phrase, s K) string {
 	}
 	return string(s)
 }
+
+// The concept checks of the text report.
+var (
+	phQuestions   = phrase{"Concept checks: %g / %g (scored apart from the exercises)", "Cek konsep: %g / %g (dinilai terpisah dari latihan)"}
+	phRightAnswer = phrase{"right", "benar"}
+	phWrongAnswer = phrase{"not right (see the explanation in the notebook)", "belum benar (lihat penjelasan di notebook)"}
+	phUnanswered  = phrase{"not answered", "belum dijawab"}
+)

@@ -39,11 +39,13 @@ func FromNotebook(data []byte, origin string) (*Source, error) {
 	decls := map[string]*cellDecl{}   // by declared name
 	imports := map[string]*cellDecl{} // by local package name
 	order := 0
+	var cells []string // every code cell's text, for the concept checks' answers
 	for i, c := range nb.Cells {
 		if c.CellType != "code" {
 			continue
 		}
 		cell := i + 1
+		cells = append(cells, cellSource(c.Source))
 		text := goLines(cellSource(c.Source))
 		fset := token.NewFileSet()
 		f, err := parser.ParseFile(fset, "", "package exercises\n"+text, parser.SkipObjectResolution)
@@ -96,6 +98,7 @@ func FromNotebook(data []byte, origin string) (*Source, error) {
 		fmt.Fprintf(&out, "\n//line cell %d:%d\n%s\n", d.cell, d.line, d.text)
 	}
 	src.Files["notebook.go"] = out.Bytes()
+	src.Answers = answersIn(cells)
 	return src, nil
 }
 

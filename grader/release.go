@@ -233,8 +233,9 @@ func mentionsAny(s string, words []string) bool {
 }
 
 // LeakCheck returns an error if the release at out contains anything of the
-// instructors': a solutions or grader directory, an import of them, or the
-// body of any solution function (compared without white space).
+// instructors': a solutions or grader directory, an import of them, the
+// concept checks' answer keys, or the body of any solution function
+// (compared without white space).
 func LeakCheck(root, out string) error {
 	for _, dir := range []string{"solutions", "grader", filepath.Join("cmd", "grader")} {
 		if _, err := os.Stat(filepath.Join(out, dir)); err == nil {
@@ -245,7 +246,8 @@ func LeakCheck(root, out string) error {
 	if err != nil {
 		return err
 	}
-	markers := []string{"deepdive-dl/backprop/solutions", "deepdive-dl/backprop/grader"}
+	// answerKeys is the grader's map of the concept checks' keys.
+	markers := []string{"deepdive-dl/backprop/solutions", "deepdive-dl/backprop/grader", "answerKeys"}
 	return filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err

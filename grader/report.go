@@ -27,6 +27,10 @@ type Report struct {
 	Isolation Isolation `json:"isolation,omitempty"`
 	// Lang is the language of the report's messages.
 	Lang Lang `json:"lang,omitempty"`
+	// Questions are the concept checks answered in a notebook, one point
+	// each, scored apart from the exercises (Score and Max leave them out)
+	// so that course staff weigh them as they wish.
+	Questions []QuestionReport `json:"questions,omitempty"`
 
 	hiddenVisibility string
 }
@@ -236,6 +240,22 @@ func (r *Report) WriteText(w io.Writer) error {
 		if e.Hint != "" {
 			fmt.Fprintf(w, "  %s: %s\n", l.say(phHint), e.Hint)
 		}
+	}
+	if len(r.Questions) > 0 {
+		score, max := 0.0, 0.0
+		var lines []string
+		for _, q := range r.Questions {
+			score, max = score+q.Score, max+q.Max
+			verdict := phUnanswered
+			switch {
+			case q.Right:
+				verdict = phRightAnswer
+			case q.Answered:
+				verdict = phWrongAnswer
+			}
+			lines = append(lines, fmt.Sprintf("  %s: %s", q.ID, l.say(verdict)))
+		}
+		fmt.Fprintf(w, "\n%s\n%s\n", l.say(phQuestions, score, max), strings.Join(lines, "\n"))
 	}
 	return nil
 }

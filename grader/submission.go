@@ -22,6 +22,9 @@ type Source struct {
 	Origin   string            // where the files were found, for messages
 	Notebook bool              // the files were extracted from a notebook
 	Warnings []string          // things skipped on the way (notebook cells that do not parse, ...)
+	// Answers are a notebook's answers to the concept checks, by question
+	// (see answersIn); nil for other submissions.
+	Answers map[string]any
 }
 
 // names returns the file names in a fixed order.

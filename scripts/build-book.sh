@@ -33,26 +33,10 @@
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"
-py=/usr/bin/python3
-[ -x "$py" ] || py=$(command -v python3)
-
-execute=1
-case "${1:-}" in
---no-execute) execute=0 ;;
-"") ;;
-*) echo "usage: scripts/build-book.sh [--no-execute]" >&2; exit 2 ;;
-esac
-
-executed="${NOTEBOOK_OUT:-$repo/build/notebooks}"
-book="$repo/build/book"
 # shellcheck source=web-assets.sh
 . scripts/web-assets.sh
-need_web_assets build-book
-
-shopt -s nullglob
-notebooks=(notebooks/*.ipynb)
-[ ${#notebooks[@]} -gt 0 ] || { echo "build-book: no notebooks in notebooks/" >&2; exit 1; }
-notebooks_id=(notebooks/id/*.ipynb)
+web_build_start build-book "$@"
+book="$repo/build/book"
 
 status=0
 if [ $execute = 1 ]; then
@@ -79,6 +63,9 @@ copy_web_assets "$book/assets" build-book
 	from nbconvert.filters import markdown2html
 	from traitlets.config import Config
 
+	sys.path.insert(0, "scripts")
+	from bookpages import course_title, id_sources, with_lang
+
 	book, executed, sources = sys.argv[1], sys.argv[2], sys.argv[3:]
 	MATHJAX = "assets/mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe"
 
@@ -102,8 +89,7 @@ copy_web_assets "$book/assets" build-book
 	</ul>
 	"""),
 	    "id": dict(
-	        sources=sorted(os.path.join("notebooks", "id", f) for f in os.listdir(os.path.join("notebooks", "id")) if f.endswith(".ipynb"))
-	        if os.path.isdir(os.path.join("notebooks", "id")) else [],
+	        sources=id_sources(),
 	        executed=os.path.join(executed, "id"), out=os.path.join(book, "id"), up="../", other="en", to_other="../",
 	        readme="README.id.md", fallback="Deep Dive into Deep Learning: Backpropagation",
 	        contents="Daftar isi", other_name="English",
@@ -121,15 +107,6 @@ copy_web_assets "$book/assets" build-book
 	</ul>
 	"""),
 	}
-
-	def course_title(readme, fallback):
-	    try:
-	        for line in open(readme, encoding="utf-8"):
-	            if line.startswith("# "):
-	                return line[2:].strip()
-	    except OSError:
-	        pass
-	    return fallback
 
 	def title_and_summary(nb, fallback):
 	    """The first Markdown heading, and the first paragraph after it."""
@@ -251,9 +228,7 @@ copy_web_assets "$book/assets" build-book
 	        # The last </body>: the charts' scripts hold the string "</body>" too.
 	        head, sep, tail = body.rpartition("</body>")
 	        body = head + nav + "\n" + sep + tail
-	        if lang != "en":
-	            body = re.sub(r"<html(?![^>]*\blang=)", '<html lang="%s"' % lang, body, count=1)
-	            body = re.sub(r'<html lang="en"', '<html lang="%s"' % lang, body, count=1)
+	        body = with_lang(body, lang)
 	        with open(os.path.join(e["out"], name + ".html"), "w", encoding="utf-8") as f:
 	            f.write(body)
 

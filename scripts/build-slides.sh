@@ -33,28 +33,12 @@
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"
-py=/usr/bin/python3
-[ -x "$py" ] || py=$(command -v python3)
-
-execute=1
-case "${1:-}" in
---no-execute) execute=0 ;;
-"") ;;
-*) echo "usage: scripts/build-slides.sh [--no-execute]" >&2; exit 2 ;;
-esac
-
-executed="${NOTEBOOK_OUT:-$repo/build/notebooks}"
-slides="$repo/build/slides"
-reveal="$repo/node_modules/reveal.js"
 # shellcheck source=web-assets.sh
 . scripts/web-assets.sh
-need_web_assets build-slides
+web_build_start build-slides "$@"
+slides="$repo/build/slides"
+reveal="$repo/node_modules/reveal.js"
 [ -f "$reveal/dist/reveal.js" ] || { echo "build-slides: $reveal is missing; run 'make setup' (npm ci)" >&2; exit 1; }
-
-shopt -s nullglob
-notebooks=(notebooks/*.ipynb)
-[ ${#notebooks[@]} -gt 0 ] || { echo "build-slides: no notebooks in notebooks/" >&2; exit 1; }
-notebooks_id=(notebooks/id/*.ipynb)
 
 # stale: the notebooks whose executed copy is missing or has other cells.
 stale=()
@@ -90,12 +74,14 @@ MATHJAX_URL="$WEB_MATHJAX_URL" "$py" - "$slides" "$executed" "$repo/scripts/temp
 	import html
 	import importlib.util
 	import os
-	import re
 	import sys
 
 	import nbformat
 	from nbconvert import SlidesExporter
 	from traitlets.config import Config
+
+	sys.path.insert(0, "scripts")
+	from bookpages import course_title, id_sources, with_lang
 
 	slides, executed, templates, sources = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
 	spec = importlib.util.spec_from_file_location("layout", os.path.join(os.path.dirname(templates), "slide-layout.py"))
@@ -113,17 +99,9 @@ MATHJAX_URL="$WEB_MATHJAX_URL" "$py" - "$slides" "$executed" "$repo/scripts/temp
 	    c.SlidesExporter.require_js_url = up + "assets/require.min.js"
 	    return SlidesExporter(config=c)
 
-	def course_title(readme):
-	    try:
-	        return next((l[2:].strip() for l in open(readme, encoding="utf-8") if l.startswith("# ")), "the course")
-	    except OSError:
-	        return "the course"
-
-	id_dir = os.path.join("notebooks", "id")
 	EDITIONS = [
 	    ("en", dict(sources=sources, executed=executed, out=slides, up="", missing="%s")),
-	    ("id", dict(sources=sorted(os.path.join(id_dir, f) for f in os.listdir(id_dir) if f.endswith(".ipynb"))
-	                if os.path.isdir(id_dir) else [],
+	    ("id", dict(sources=id_sources(),
 	                executed=os.path.join(executed, "id"), out=os.path.join(slides, "id"), up="../", missing="id/%s")),
 	]
 
@@ -145,10 +123,8 @@ MATHJAX_URL="$WEB_MATHJAX_URL" "$py" - "$slides" "$executed" "$repo/scripts/temp
 	            cell.metadata = own.metadata  # the structure as it is now, not as executed
 	        nb.metadata["title"] = title
 	        body, _ = ex.from_notebook_node(nb, resources={"metadata": {"name": name}})
-	        if lang != "en":
-	            # The language of the page: course.css labels the live demos in it.
-	            body = re.sub(r'<html(?![^>]*\blang=)', '<html lang="%s"' % lang, body, count=1)
-	            body = re.sub(r'<html lang="en"', '<html lang="%s"' % lang, body, count=1)
+	        # The language of the page: course.css labels the live demos in it.
+	        body = with_lang(body, lang)
 	        with open(os.path.join(e["out"], name + ".html"), "w", encoding="utf-8") as f:
 	            f.write(body)
 	        decks.append((name, title))
@@ -181,7 +157,7 @@ MATHJAX_URL="$WEB_MATHJAX_URL" "$py" - "$slides" "$executed" "$repo/scripts/temp
 	</html>
 	"""
 
-	course = course_title("README.md")
+	course = course_title("README.md", "the course")
 	body = """<h1>Slides: %(course)s</h1>
 	<p>One deck per notebook, with the outputs and charts of the executed notebooks. The instructor's
 	guide (<code>docs/instructor-guide.md</code>) says what to show live and when.</p>
@@ -206,7 +182,7 @@ MATHJAX_URL="$WEB_MATHJAX_URL" "$py" - "$slides" "$executed" "$repo/scripts/temp
 	    f.write(INDEX % {"lang": "en", "slides": "Slides", "course": html.escape(course), "body": body})
 
 	if decks["id"]:
-	    course_id = course_title("README.id.md")
+	    course_id = course_title("README.id.md", "the course")
 	    body = """<h1>Slide: %(course)s</h1>
 	<p>Satu deck per notebook, dengan output dan grafik dari notebook yang sudah dijalankan. Panduan
 	instruktur (<code>docs/instructor-guide.id.md</code>) menjelaskan apa yang ditunjukkan secara langsung

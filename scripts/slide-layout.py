@@ -65,13 +65,9 @@ OVERRIDES = {
         "Read the error message:": "subslide",
     },
     "05-capstone": {
-        # Section 6's adapters: one slide that names the four pieces, their
-        # code in the speaker notes; the live session shows the result.
-        "// rows copies a matrix into a slice of rows.": "notes",
-        "The second piece runs one of your functions": "-",
-        "// tryYours runs f and reports whether it finished": "notes",
-        "The third piece is a dense layer": "-",
-        "The fourth piece is an optimizer": "-",
+        # Section 6: the table of adapters and the code that uses them on
+        # one slide; the live session shows the result.
+        "// passes reports whether your function passes its public checks": "-",
         "// lossesOf and valLossesOf pick one curve": "notes",
         "_, library := trainModel(nil)": "-",
     },

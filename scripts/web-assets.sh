@@ -1,7 +1,16 @@
-# web-assets.sh: sourced by build-book.sh and build-slides.sh. It copies
-# what their HTML pages load into a folder of theirs, so that the pages
-# read offline and the folder can be moved or zipped as a whole.
+# web-assets.sh: sourced by build-book.sh and build-slides.sh. It reads
+# their common arguments, and copies what their HTML pages load into a
+# folder of theirs, so that the pages read offline and the folder can be
+# moved or zipped as a whole.
 #
+#   web_build_start NAME ARGS  reads ARGS ("" or --no-execute) into execute
+#                              (1 or 0), and sets py (the Python with
+#                              nbconvert), executed (where the executed
+#                              notebooks are: NOTEBOOK_OUT or
+#                              build/notebooks), notebooks and notebooks_id
+#                              (the sources of both editions); fails when a
+#                              Debian package is missing or there are no
+#                              notebooks. Run it in the repository's root.
 #   copy_web_assets DIR NAME   MathJax 2 (Debian's libjs-mathjax: only the
 #                              parts that the TeX-AMS_CHTML-full
 #                              configuration loads, 1.5 MB of the
@@ -17,6 +26,25 @@ WEB_MATHJAX_URL="assets/mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe"
 
 WEB_MATHJAX_DIR=/usr/share/javascript/mathjax
 WEB_REQUIREJS=/usr/share/javascript/requirejs/require.min.js
+
+web_build_start() {
+	local name=$1
+	shift
+	py=/usr/bin/python3
+	[ -x "$py" ] || py=$(command -v python3)
+	execute=1
+	case "${1:-}" in
+	--no-execute) execute=0 ;;
+	"") ;;
+	*) echo "usage: scripts/$name.sh [--no-execute]" >&2; exit 2 ;;
+	esac
+	executed="${NOTEBOOK_OUT:-$PWD/build/notebooks}"
+	need_web_assets "$name" || exit 1
+	shopt -s nullglob
+	notebooks=(notebooks/*.ipynb)
+	[ ${#notebooks[@]} -gt 0 ] || { echo "$name: no notebooks in notebooks/" >&2; exit 1; }
+	notebooks_id=(notebooks/id/*.ipynb)
+}
 
 need_web_assets() {
 	local f

@@ -25,6 +25,39 @@
 // a hint, and its public cases. The grader grades with these same cases,
 // visible to you, plus hidden ones of the same kinds: random inputs, edge
 // cases and properties.
+//
+// # Concept checks
+//
+// Each notebook asks a few questions (a prediction, a choice, a number).
+// Answer one in a cell and see at once whether it is right, and why:
+//
+//	%%
+//	checks.Ask("03.q1")                // prints the question and its options
+//	checks.Answer("03.q1", -4).Show()  // right or not, then the explanation
+//
+// A choice is answered with its letter ("b"), a number with a number. The
+// grader reads the Answer calls of a submitted notebook (their literal
+// arguments only) and scores the last answer to each question.
+//
+// # For course staff: adding an exercise or a question
+//
+// An exercise is the entry in the catalog (catalog.go: name, topic,
+// notebook, signature, hints in both languages, public cases, common
+// mistakes) plus its private half in grader/registry.go (the model answer
+// and the hidden tests); its stub goes in exercises/ and its model answer in
+// solutions/. Then go generate ./... writes typed.go,
+// exercises/exercises_test.go and solutions/signatures_test.go. Tests fail,
+// naming the exercise, while a half is missing, a generated file is stale,
+// or a public case can be passed by work that does nothing.
+//
+// A question is an entry in questions.go (ID "NN.qK" for notebook NN,
+// prompt, options if it is a choice, Decimals if it is a number, an
+// explanation, each in both languages, and a random Salt) plus its key in
+// the grader (grader/questions.go). Leave Hash empty and run
+// go test ./grader -run TestAnswerKeys: it fails and prints the Hash to
+// write. The explanation is shown after any attempt, and the learners'
+// copy holds it in plain text: let it teach the reasoning without stating
+// a number's answer (the test checks this for numbers).
 package checks
 
 //go:generate go test -run TestGenerated -update .

@@ -48,6 +48,13 @@ var (
 	txtInputsText   = text{"inputs: %s", "input: %s"}
 	txtExercisesOK  = text{"%d of %d exercises pass their public checks", "%d dari %d exercise lolos pemeriksaan publiknya"}
 	txtDone         = text{"%d of %d exercises done", "%d dari %d exercise selesai"}
+
+	// Concept checks.
+	txtChoose   = text{"%s: answer with the letter of one option (%s)", "%s: jawab dengan huruf salah satu pilihan (%s)"}
+	txtNumber   = text{"%s: answer with a number", "%s: jawab dengan sebuah angka"}
+	txtRight    = text{"%s: %s is right.", "%s: %s benar."}
+	txtNotRight = text{"%s: %s is not right; think again with the explanation below.", "%s: %s belum benar; pikirkan lagi dengan penjelasan di bawah."}
+	txtWhy      = text{"Why:", "Mengapa:"}
 )
 
 // hint is the report's hint in the current language.

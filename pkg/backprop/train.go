@@ -369,13 +369,22 @@ func checkSparseTargets(loss Loss, y *mat.Dense) {
 	}
 }
 
+// takesClassIndices reports whether loss compares each row of the model's
+// output with one class index, not with a row of targets.
+func takesClassIndices(loss Loss) bool {
+	switch loss.(type) {
+	case SparseCrossEntropyWithLogits, *SparseCrossEntropyWithLogits, SparseCrossEntropy, *SparseCrossEntropy, classFuncLoss:
+		return true
+	}
+	return false
+}
+
 // checkOutputFitsTargets panics, at the first step, if the loss compares
 // the model's output with y column by column and their widths differ: a
 // classifier trained with MSE (the default Loss) on class labels, or
 // labels given in the wrong form. The message names the likely fix.
 func checkOutputFitsTargets(loss Loss, defaulted bool, pred, y *mat.Dense) {
-	switch loss.(type) {
-	case SparseCrossEntropyWithLogits, *SparseCrossEntropyWithLogits, SparseCrossEntropy, *SparseCrossEntropy:
+	if takesClassIndices(loss) {
 		return // one column of labels for any number of outputs
 	}
 	_, pc := pred.Dims()

@@ -1,0 +1,179 @@
+package grader
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/deepdive-dl/backprop/exercises/checks"
+	"github.com/deepdive-dl/backprop/pkg/backprop"
+)
+
+// TestAnswerKeys keeps the two halves of every concept check together:
+// each question of exercises/checks has a key here that it accepts (its
+// hash matches), and each key has its question. The message gives the
+// Hash to write into a new question.
+func TestAnswerKeys(t *testing.T) {
+	public := map[string]bool{}
+	for _, q := range checks.Questions() {
+		public[q.ID] = true
+		key, ok := answerKeys[q.ID]
+		if !ok {
+			t.Errorf("question %s has no key in grader/questions.go", q.ID)
+			continue
+		}
+		norm, err := q.Normalize(key)
+		if err != nil {
+			t.Errorf("question %s: the key %v is not a valid answer: %v", q.ID, key, err)
+			continue
+		}
+		if q.Hash != q.HashOf(norm) {
+			t.Errorf("question %s: its Hash does not match the key; write Hash: %q", q.ID, q.HashOf(norm))
+		}
+		if v := checks.Answer(q.ID, key); !v.Right || v.String() == "" {
+			t.Errorf("question %s: the key is not accepted on the spot: %+v", q.ID, v)
+		}
+		if len(q.Choices) == 0 { // a number: its text must not give it away
+			short := norm // "2.50" is written "2.5"
+			if strings.Contains(short, ".") {
+				short = strings.TrimSuffix(strings.TrimRight(short, "0"), ".")
+			}
+			for _, txt := range []string{q.Prompt, q.PromptID, q.Explain, q.ExplainID} {
+				if strings.Contains(strings.ReplaceAll(txt, "−", "-"), short) {
+					t.Errorf("question %s: its text holds the answer %s, which learners would read in the release", q.ID, norm)
+				}
+			}
+		}
+		if q.Prompt == "" || q.PromptID == "" || q.Explain == "" || q.ExplainID == "" || q.Salt == "" || len(q.Choices) != len(q.ChoicesID) {
+			t.Errorf("question %s needs a prompt and an explanation in both languages, a salt, and its options in both", q.ID)
+		}
+	}
+	for id := range answerKeys {
+		if !public[id] {
+			t.Errorf("grader/questions.go has a key for %s, which exercises/checks/questions.go does not ask", id)
+		}
+	}
+}
+
+// TestAnswerKeysFromTheLibrary computes the worked example's answers with
+// the course's library, so that a key cannot drift from what the
+// notebooks show.
+func TestAnswerKeysFromTheLibrary(t *testing.T) {
+	// 03.q1: three SGD steps with lr 1.5 on f(x) = x² from x = 1.
+	x := &backprop.Param{Name: "x", Value: mat.NewDense(1, 1, []float64{1}), Grad: mat.NewDense(1, 1, nil)}
+	sgd := backprop.NewSGD(backprop.SGDConfig{})
+	for range 3 {
+		x.Grad.Set(0, 0, 2*x.Value.At(0, 0))
+		sgd.Step([]*backprop.Param{x}, 1.5)
+	}
+	if got := x.Value.At(0, 0); got != float64(answerKeys["03.q1"].(int)) {
+		t.Errorf("03.q1: the library ends at x = %v, the key says %v", got, answerKeys["03.q1"])
+	}
+
+	// 03.q2: Adam's first steps on a gradient and on 100 times it are the
+	// same but for ε; SGD's are 100 times apart.
+	steps := func(opt backprop.Optimizer, scale float64) float64 {
+		w := &backprop.Param{Name: "w", Value: mat.NewDense(1, 1, []float64{1}), Grad: mat.NewDense(1, 1, nil)}
+		for range 5 {
+			w.Grad.Set(0, 0, scale*2*w.Value.At(0, 0)) // f(w) = scale·w²
+			opt.Step([]*backprop.Param{w}, 0.01)
+		}
+		return 1 - w.Value.At(0, 0)
+	}
+	adam1, adam100 := steps(backprop.NewAdam(backprop.AdamConfig{}), 1), steps(backprop.NewAdam(backprop.AdamConfig{}), 100)
+	sgd1, sgd100 := steps(backprop.NewSGD(backprop.SGDConfig{}), 1), steps(backprop.NewSGD(backprop.SGDConfig{}), 100)
+	if math.Abs(adam100-adam1) > 1e-6*math.Abs(adam1) || math.Abs(sgd100) < 10*math.Abs(sgd1) || answerKeys["03.q2"] != "b" {
+		t.Errorf("03.q2: Adam moved %v and %v, SGD %v and %v: the key %q no longer holds", adam1, adam100, sgd1, sgd100, answerKeys["03.q2"])
+	}
+}
+
+// TestAnswersInNotebookCells reads answers from cell text, the last one
+// of a question winning, and scores them with the keys.
+func TestAnswersInNotebookCells(t *testing.T) {
+	cells := []string{
+		"%%\nchecks.Answer(\"03.q1\", 4).Show()",
+		"%%\nchecks.Answer(\"03.q2\", \"c\").Show()\nchecks.Answer( \"03.q1\" , -8.0 ).Show()",
+		"// checks.Answer(\"03.q2\", x) is not a literal: ignored",
+	}
+	got := answersIn(cells)
+	if got["03.q1"] != -8.0 || got["03.q2"] != "c" || len(got) != 2 {
+		t.Fatalf("answers %v", got)
+	}
+	qs := gradeQuestions(got)
+	score := 0.0
+	for _, q := range qs {
+		score += q.Score
+		if !q.Answered {
+			t.Errorf("%s not answered", q.ID)
+		}
+	}
+	if score != 1 || !qs[0].Right || qs[1].Right {
+		t.Errorf("scores %+v", qs)
+	}
+}
+
+// TestNotebookConceptChecks grades a notebook that answers one concept
+// check right and one wrong: the report scores them apart from the
+// exercises and says right or not, never the key.
+func TestNotebookConceptChecks(t *testing.T) {
+	t.Parallel()
+	nb := notebook(
+		goodMSE,
+		"%%\nchecks.Answer(\"03.q1\", -8).Show()",
+		"%%\nchecks.Answer(\"03.q2\", \"d\").Show()",
+	)
+	dir := writeDir(t, map[string]string{"homework.ipynb": string(nb)})
+	rep := grade(t, filepath.Join(dir, "homework.ipynb"), Options{Exercises: []string{"MSE"}})
+	if rep.Score != rep.Max {
+		t.Errorf("the answers changed the exercises' score: %g of %g", rep.Score, rep.Max)
+	}
+	got := map[string]QuestionReport{}
+	for _, q := range rep.Questions {
+		got[q.ID] = q
+	}
+	if q := got["03.q1"]; !q.Right || q.Score != 1 {
+		t.Errorf("03.q1: %+v", q)
+	}
+	if q := got["03.q2"]; !q.Answered || q.Right || q.Score != 0 {
+		t.Errorf("03.q2: %+v", q)
+	}
+	text := rep.Text()
+	for _, want := range []string{"Concept checks: 1 / 2", "03.q1: right", "03.q2: not right"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the report lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, `"b"`) || strings.Contains(text, "-8") {
+		t.Errorf("the report shows a key or an answer:\n%s", text)
+	}
+}
+
+// TestReleaseHoldsNoAnswerKeys releases the course: the concept checks are
+// there with their hashes, and checked on the spot, but the keys are not.
+func TestReleaseHoldsNoAnswerKeys(t *testing.T) {
+	t.Parallel()
+	out := filepath.Join(t.TempDir(), "course")
+	if err := Release("..", out); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(filepath.Join(out, "exercises", "checks", "questions.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range checks.Questions() {
+		if !strings.Contains(string(b), q.Hash) {
+			t.Errorf("the release lacks the hash of %s", q.ID)
+		}
+	}
+	// LeakCheck refuses a copy that holds the keys' map.
+	if err := os.WriteFile(filepath.Join(out, "exercises", "keys.go"), []byte("package exercises\n\nvar answerKeys = 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := LeakCheck("..", out); err == nil || !strings.Contains(err.Error(), "answerKeys") {
+		t.Errorf("LeakCheck missed the answer keys: %v", err)
+	}
+}
