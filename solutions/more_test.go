@@ -1,94 +1,14 @@
 package solutions_test
 
 import (
-	"encoding/json"
 	"math"
 	"math/rand/v2"
-	"os"
-	"reflect"
 	"testing"
 
-	"github.com/deepdive-dl/backprop/exercises/checks"
 	"github.com/deepdive-dl/backprop/pkg/backprop"
 	"github.com/deepdive-dl/backprop/solutions"
 	"gonum.org/v1/gonum/mat"
 )
-
-// moreFuncs are the solutions that testdata/golden_more.json covers.
-var moreFuncs = map[string]any{
-	"Neuron":             solutions.Neuron,
-	"TinyNetBackward":    solutions.TinyNetBackward,
-	"TinyNetNumericGrad": solutions.TinyNetNumericGrad,
-	"MulBackward":        solutions.MulBackward,
-	"DivBackward":        solutions.DivBackward,
-	"PowBackward":        solutions.PowBackward,
-	"ExpBackward":        solutions.ExpBackward,
-	"MAEGrad":            solutions.MAEGrad,
-	"MSLEGrad":           solutions.MSLEGrad,
-	"HuberGrad":          solutions.HuberGrad,
-	"HingeGrad":          solutions.HingeGrad,
-	"SquaredHingeGrad":   solutions.SquaredHingeGrad,
-	"KLDivergenceGrad":   solutions.KLDivergenceGrad,
-	"NesterovStep":       solutions.NesterovStep,
-	"AdagradStep":        solutions.AdagradStep,
-	"AdadeltaStep":       solutions.AdadeltaStep,
-	"WarmUp":             solutions.WarmUp,
-	"OneCycle":           solutions.OneCycle,
-	"GlorotUniform":      solutions.GlorotUniform,
-	"HeNormal":           solutions.HeNormal,
-}
-
-// TestGoldenMore compares the solutions with PyTorch on the values of
-// testdata/golden_more.json (written by golden_more.py). Arguments and
-// results are decoded into the types of each function's signature.
-func TestGoldenMore(t *testing.T) {
-	data, err := os.ReadFile("testdata/golden_more.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var golden map[string][]struct{ Args, Want []json.RawMessage }
-	if err := json.Unmarshal(data, &golden); err != nil {
-		t.Fatal(err)
-	}
-	for name := range moreFuncs {
-		if len(golden[name]) == 0 {
-			t.Errorf("golden file has no case for %s", name)
-		}
-	}
-	for name, cases := range golden {
-		fn := reflect.ValueOf(moreFuncs[name])
-		if !fn.IsValid() {
-			t.Fatalf("golden file names unknown function %s", name)
-		}
-		typ := fn.Type()
-		for ci, c := range cases {
-			if len(c.Args) != typ.NumIn() || len(c.Want) != typ.NumOut() {
-				t.Fatalf("%s case %d: %d arguments and %d results, want %d and %d", name, ci, len(c.Args), len(c.Want), typ.NumIn(), typ.NumOut())
-			}
-			in := make([]reflect.Value, len(c.Args))
-			for i, raw := range c.Args {
-				in[i] = decodeAs(t, typ.In(i), raw)
-			}
-			got := fn.Call(in)
-			for i, raw := range c.Want {
-				want := decodeAs(t, typ.Out(i), raw).Interface()
-				if err := checks.Compare(typ.Out(i).String(), got[i].Interface(), want); err != nil {
-					t.Errorf("%s case %d, result %d: %v", name, ci, i, err)
-				}
-			}
-		}
-	}
-}
-
-// decodeAs decodes a JSON value into a new value of type typ.
-func decodeAs(t *testing.T, typ reflect.Type, raw json.RawMessage) reflect.Value {
-	t.Helper()
-	v := reflect.New(typ)
-	if err := json.Unmarshal(raw, v.Interface()); err != nil {
-		t.Fatalf("decoding %s into %v: %v", raw, typ, err)
-	}
-	return v.Elem()
-}
 
 // mean returns the mean of f(i) over i < n.
 func mean(n int, f func(i int) float64) float64 {

@@ -131,38 +131,46 @@ func decode(t *testing.T, typ string, raw json.RawMessage) any {
 	return reflect.ValueOf(v).Elem().Interface()
 }
 
-// TestGolden compares the solutions with PyTorch on the values of
-// testdata/golden_solutions.json (written by golden_solutions.py).
+// TestGolden compares the solutions with PyTorch on the values of the
+// golden files in testdata, each written by the script of the same name
+// (golden_solutions.py: the first exercises; golden_more.py: the neuron, the
+// tiny network, the other losses' gradients, warm-up, one-cycle, Nesterov,
+// Adagrad, Adadelta and initialisation). Together they cover at least 35
+// exercises.
 func TestGolden(t *testing.T) {
-	data, err := os.ReadFile("testdata/golden_solutions.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var golden map[string][]struct{ Args, Want []json.RawMessage }
-	if err := json.Unmarshal(data, &golden); err != nil {
-		t.Fatal(err)
-	}
-	if len(golden) < 20 {
-		t.Errorf("golden file covers %d exercises, want at least 20", len(golden))
-	}
-	for name, cases := range golden {
-		e, ok := checks.Lookup(name)
-		if !ok {
-			t.Fatalf("golden file names unknown exercise %s", name)
+	covered := 0
+	for _, file := range []string{"testdata/golden_solutions.json", "testdata/golden_more.json"} {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
 		}
-		params, results := e.Params(), e.Results()
-		for ci, c := range cases {
-			args := make([]any, len(c.Args))
-			for i, raw := range c.Args {
-				args[i] = decode(t, params[i].Type, raw)
+		var golden map[string][]struct{ Args, Want []json.RawMessage }
+		if err := json.Unmarshal(data, &golden); err != nil {
+			t.Fatal(err)
+		}
+		covered += len(golden)
+		for name, cases := range golden {
+			e, ok := checks.Lookup(name)
+			if !ok {
+				t.Fatalf("%s names unknown exercise %s", file, name)
 			}
-			got := call(name, args)
-			for i, raw := range c.Want {
-				if err := checks.Compare(results[i].Name, got[i], decode(t, results[i].Type, raw)); err != nil {
-					t.Errorf("%s case %d: %v", name, ci, err)
+			params, results := e.Params(), e.Results()
+			for ci, c := range cases {
+				args := make([]any, len(c.Args))
+				for i, raw := range c.Args {
+					args[i] = decode(t, params[i].Type, raw)
+				}
+				got := call(name, args)
+				for i, raw := range c.Want {
+					if err := checks.Compare(results[i].Name, got[i], decode(t, results[i].Type, raw)); err != nil {
+						t.Errorf("%s case %d: %v", name, ci, err)
+					}
 				}
 			}
 		}
+	}
+	if covered < 35 {
+		t.Errorf("the golden files cover %d exercises, want at least 35", covered)
 	}
 }
 
