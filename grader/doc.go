@@ -43,14 +43,29 @@
 // # Concept checks
 //
 // The questions of the notebooks (checks.Questions) are scored from a
-// submitted notebook: the literal arguments of its checks.Answer calls,
-// read as text (answersIn; nothing runs), the last answer to a question
-// counting, compared with the keys of questions.go, one point each, in
-// Report.Questions and apart from the exercises' score. The learners' copy
-// holds only a salted hash of each key, enough to check an answer on the
-// spot; the keys stay here (LeakCheck refuses a release that holds them).
-// A hash of a choice among four letters does not keep a determined
-// learner from the key: concept checks are for learning, not for weight.
+// submitted notebook: the literal arguments of their checks.Answer
+// calls, read as text (answersIn; nothing runs), compared with the keys of
+// questions.go, one point each, in Report.Questions. In one notebook the
+// last answer to a question counts, as running its cells in order would.
+// A submission without a notebook has every question unanswered.
+//
+// Scores of exercises and of concept checks are kept apart by default:
+// Report.Score and Max are the exercises', QuestionScore and QuestionMax
+// the concept checks'. Concept checks are for learning (see below), and
+// staff weigh them as they wish: the gradebook has a column per question
+// and their total, Gradescope an entry "Concept check 03.q1" per question
+// (visible: the notebook already said right or not; its output never
+// holds the key) whose points results.json's score leaves out, and the
+// class report each question's success rate. Options.CountQuestions
+// (grader -count-questions) adds them to Score and Max instead, hence to
+// Gradescope's score and the gradebook's score column; every report says
+// which.
+//
+// The learners' copy holds only a salted hash of each key, enough to check
+// an answer on the spot; the keys stay here (LeakCheck refuses a release
+// that holds them). A hash of a choice among four letters does not keep a
+// determined learner from the key: concept checks are for learning, not
+// for weight.
 //
 // # Security
 //

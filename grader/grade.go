@@ -38,6 +38,10 @@ type Options struct {
 	// its inputs' outcome, the value that came back and the expected one.
 	// Reports written with it are for course staff only.
 	Staff bool
+	// CountQuestions counts the concept checks (one point each) in the
+	// report's Score and Max, hence in Gradescope's score and the
+	// gradebook's score column. By default they are scored apart.
+	CountQuestions bool
 }
 
 // exerciseNames lists the catalog's exercises in course order.
@@ -95,9 +99,8 @@ func GradeSource(ctx context.Context, src *Source, opt Options) (rep *Report, er
 	began := time.Now()
 	rep = newReport(src.Origin, opt)
 	rep.Warnings = append(rep.Warnings, src.Warnings...)
-	if src.Notebook { // concept checks are answered in notebook cells
-		rep.Questions = gradeQuestions(src.Answers)
-	}
+	rep.Questions = gradeQuestions(src.Answers, src.AnswerFrom)
+	rep.total()
 	defer func() {
 		if rep != nil {
 			rep.Seconds = time.Since(began).Seconds()

@@ -121,8 +121,10 @@ func word[K ~string](l Lang, table map[K]phrase, s K) string {
 
 // The concept checks of the text report.
 var (
-	phQuestions   = phrase{"Concept checks: %g / %g (scored apart from the exercises)", "Cek konsep: %g / %g (dinilai terpisah dari latihan)"}
-	phRightAnswer = phrase{"right", "benar"}
-	phWrongAnswer = phrase{"not right (see the explanation in the notebook)", "belum benar (lihat penjelasan di notebook)"}
-	phUnanswered  = phrase{"not answered", "belum dijawab"}
+	phQuestions        = phrase{"Concept checks: %g / %g (scored apart from the exercises)", "Cek konsep: %g / %g (dinilai terpisah dari latihan)"}
+	phQuestionsCounted = phrase{"Concept checks: %g / %g (counted in the score)", "Cek konsep: %g / %g (dihitung dalam nilai)"}
+	phNotCounted       = phrase{"concept checks are scored apart: not counted in the score", "cek konsep dinilai terpisah: tidak dihitung dalam nilai"}
+	phRightAnswer      = phrase{"right", "benar"}
+	phWrongAnswer      = phrase{"not right (see the explanation in the notebook)", "belum benar (lihat penjelasan di notebook)"}
+	phUnanswered       = phrase{"not answered", "belum dijawab"}
 )

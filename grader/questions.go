@@ -25,6 +25,9 @@ type QuestionReport struct {
 	Right    bool    `json:"right"`
 	Score    float64 `json:"score"`
 	Max      float64 `json:"max_score"`
+	// From is the notebook the counted answer was read from, in a
+	// submission that holds several (see pickAnswers).
+	From string `json:"from,omitempty"`
 }
 
 // answerCall matches checks.Answer("ID", literal) in a notebook cell: a
@@ -56,11 +59,12 @@ func answersIn(cells []string) map[string]any {
 }
 
 // gradeQuestions scores the answers to every concept check, one point
-// each, with the private keys. Feedback says right or not, never the key.
-func gradeQuestions(answers map[string]any) []QuestionReport {
+// each, with the private keys; from names the notebook each answer came
+// from, when there were several. Feedback says right or not, never the key.
+func gradeQuestions(answers map[string]any, from map[string]string) []QuestionReport {
 	var out []QuestionReport
 	for _, q := range checks.Questions() {
-		qr := QuestionReport{ID: q.ID, Max: 1}
+		qr := QuestionReport{ID: q.ID, Max: 1, From: from[q.ID]}
 		if a, ok := answers[q.ID]; ok {
 			qr.Answered = true
 			got, err1 := q.Normalize(a)
@@ -73,4 +77,13 @@ func gradeQuestions(answers map[string]any) []QuestionReport {
 		out = append(out, qr)
 	}
 	return out
+}
+
+// questionIDs lists the concept checks in course order.
+func questionIDs() []string {
+	var ids []string
+	for _, q := range checks.Questions() {
+		ids = append(ids, q.ID)
+	}
+	return ids
 }

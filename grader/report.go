@@ -27,10 +27,16 @@ type Report struct {
 	Isolation Isolation `json:"isolation,omitempty"`
 	// Lang is the language of the report's messages.
 	Lang Lang `json:"lang,omitempty"`
-	// Questions are the concept checks answered in a notebook, one point
-	// each, scored apart from the exercises (Score and Max leave them out)
-	// so that course staff weigh them as they wish.
-	Questions []QuestionReport `json:"questions,omitempty"`
+	// Questions are the concept checks, one point each, answered in the
+	// submission's notebooks (every one unanswered when it holds none).
+	// By default they are scored apart from the exercises: Score and Max
+	// leave them out, QuestionScore and QuestionMax add them up, so that
+	// course staff weigh them as they wish. With Options.CountQuestions
+	// (QuestionsCounted) Score and Max include them.
+	Questions        []QuestionReport `json:"questions,omitempty"`
+	QuestionScore    float64          `json:"question_score"`
+	QuestionMax      float64          `json:"question_max_score"`
+	QuestionsCounted bool             `json:"questions_counted,omitempty"`
 
 	hiddenVisibility string
 }
@@ -89,7 +95,8 @@ func newReport(submission string, opt Options) *Report {
 	if lang == "" {
 		lang = English
 	}
-	rep := &Report{Submission: submission, Seed: seed, Lang: lang, hiddenVisibility: opt.HiddenVisibility}
+	rep := &Report{Submission: submission, Seed: seed, Lang: lang, hiddenVisibility: opt.HiddenVisibility,
+		Questions: gradeQuestions(nil, nil), QuestionsCounted: opt.CountQuestions}
 	for _, e := range checks.Exercises() {
 		if len(opt.Exercises) > 0 && !contains(opt.Exercises, e.Name) {
 			continue
@@ -175,13 +182,33 @@ func (t TestReport) unpaid(lang Lang) string {
 	return ""
 }
 
-// total adds up the exercises.
+// total adds up the exercises, and the concept checks apart; Score and
+// Max include the concept checks only when they are counted.
 func (r *Report) total() {
 	r.Score, r.Max = 0, 0
 	for _, e := range r.Exercises {
 		r.Score += e.Score
 		r.Max += e.Max
 	}
+	r.QuestionScore, r.QuestionMax = 0, 0
+	for _, q := range r.Questions {
+		r.QuestionScore += q.Score
+		r.QuestionMax += q.Max
+	}
+	if r.QuestionsCounted {
+		r.Score += r.QuestionScore
+		r.Max += r.QuestionMax
+	}
+}
+
+// question returns the grade of the concept check id (zero if absent).
+func (r *Report) question(id string) QuestionReport {
+	for _, q := range r.Questions {
+		if q.ID == id {
+			return q
+		}
+	}
+	return QuestionReport{}
 }
 
 // Percent returns the score as a percentage of the maximum.
@@ -242,22 +269,36 @@ func (r *Report) WriteText(w io.Writer) error {
 		}
 	}
 	if len(r.Questions) > 0 {
-		score, max := 0.0, 0.0
 		var lines []string
 		for _, q := range r.Questions {
-			score, max = score+q.Score, max+q.Max
-			verdict := phUnanswered
-			switch {
-			case q.Right:
-				verdict = phRightAnswer
-			case q.Answered:
-				verdict = phWrongAnswer
+			line := fmt.Sprintf("  %s: %s", q.ID, q.verdict(l))
+			if q.From != "" {
+				line += " (" + Clean(q.From) + ")"
 			}
-			lines = append(lines, fmt.Sprintf("  %s: %s", q.ID, l.say(verdict)))
+			lines = append(lines, line)
 		}
-		fmt.Fprintf(w, "\n%s\n%s\n", l.say(phQuestions, score, max), strings.Join(lines, "\n"))
+		fmt.Fprintf(w, "\n%s\n%s\n", r.questionsLine(l), strings.Join(lines, "\n"))
 	}
 	return nil
+}
+
+// questionsLine is the concept checks' total, and whether it counts.
+func (r *Report) questionsLine(l Lang) string {
+	if r.QuestionsCounted {
+		return l.say(phQuestionsCounted, r.QuestionScore, r.QuestionMax)
+	}
+	return l.say(phQuestions, r.QuestionScore, r.QuestionMax)
+}
+
+// verdict says right, not right or not answered; never the key.
+func (q QuestionReport) verdict(l Lang) string {
+	switch {
+	case q.Right:
+		return l.say(phRightAnswer)
+	case q.Answered:
+		return l.say(phWrongAnswer)
+	}
+	return l.say(phUnanswered)
 }
 
 // lang is the report's language (English for a report without one).
@@ -334,6 +375,10 @@ type GradescopeTest struct {
 // Gradescope converts the report. Public tests are "visible"; hidden ones
 // get Options.HiddenVisibility ("after_due_date" by default). An exercise
 // that did not run is one entry carrying all its points and the reason.
+// Each concept check is an entry "Concept check 03.q1", visible, saying
+// right, not right or not answered; results.json's score is the report's
+// Score, which counts them only with Options.CountQuestions (the summary
+// and each entry say which).
 func (r *Report) Gradescope() GradescopeResults {
 	hiddenVis := r.hiddenVisibility
 	if hiddenVis == "" {
@@ -347,6 +392,9 @@ func (r *Report) Gradescope() GradescopeResults {
 	}
 	for _, p := range r.Problems {
 		fmt.Fprintf(&sum, "\n%s", Clean(p.String()))
+	}
+	if len(r.Questions) > 0 {
+		fmt.Fprintf(&sum, "\n%s", r.questionsLine(l))
 	}
 	res := GradescopeResults{Score: r.Score, Output: sum.String(), Visibility: "visible", StdoutVisibility: "hidden"}
 	for _, e := range r.Exercises {
@@ -375,6 +423,19 @@ func (r *Report) Gradescope() GradescopeResults {
 			}
 			res.Tests = append(res.Tests, gt)
 		}
+	}
+	// Concept checks: one entry each, visible (the notebook already told
+	// the learner right or not on the spot), never with the key.
+	for _, q := range r.Questions {
+		gt := GradescopeTest{Name: "Concept check " + q.ID, Score: q.Score, MaxScore: q.Max, Output: q.verdict(l),
+			Visibility: "visible", Status: "failed"}
+		if q.Right {
+			gt.Status = "passed"
+		}
+		if !r.QuestionsCounted {
+			gt.Output += "\n" + l.say(phNotCounted)
+		}
+		res.Tests = append(res.Tests, gt)
 	}
 	return res
 }

@@ -25,6 +25,9 @@ type Source struct {
 	// Answers are a notebook's answers to the concept checks, by question
 	// (see answersIn); nil for other submissions.
 	Answers map[string]any
+	// AnswerFrom names, by question, the notebook whose answer counts,
+	// when the submission holds several notebooks.
+	AnswerFrom map[string]string
 }
 
 // names returns the file names in a fixed order.
