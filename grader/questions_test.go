@@ -172,6 +172,11 @@ func TestReleaseHoldsNoAnswerKeys(t *testing.T) {
 			t.Errorf("the release lacks the hash of %s", q.ID)
 		}
 	}
+	// The check tables' languages come from internal/i18n, shipped with
+	// them (TestRelease builds the copy).
+	if _, err := os.Stat(filepath.Join(out, "internal", "i18n", "i18n.go")); err != nil {
+		t.Errorf("the release lacks internal/i18n: %v", err)
+	}
 	// LeakCheck refuses a copy that holds the keys' map.
 	if err := os.WriteFile(filepath.Join(out, "exercises", "keys.go"), []byte("package exercises\n\nvar answerKeys = 1\n"), 0o644); err != nil {
 		t.Fatal(err)

@@ -157,7 +157,7 @@ func (e *ExerciseReport) summarize(ex checks.Exercise, lang Lang) {
 	case e.Score == e.Max:
 		e.Status = StatusPassed
 	case notImpl == len(e.Tests):
-		e.Status, e.Problem = StatusNotImplemented, lang.say(phStubExercise)
+		e.Status, e.Problem = StatusNotImplemented, lang.Say(phStubExercise)
 	case e.Score == 0:
 		e.Status = StatusFailed
 	default:
@@ -177,7 +177,7 @@ func (e *ExerciseReport) summarize(ex checks.Exercise, lang Lang) {
 // unpaid says why a passed test earned nothing.
 func (t TestReport) unpaid(lang Lang) string {
 	if t.Passed && t.Score < t.Max {
-		return lang.say(phUnpaid)
+		return lang.Say(phUnpaid)
 	}
 	return ""
 }
@@ -225,21 +225,21 @@ func (r *Report) Percent() float64 {
 // characters escaped, so it cannot move the cursor or forge lines.
 func (r *Report) WriteText(w io.Writer) error {
 	l := r.lang()
-	fmt.Fprint(w, l.say(phHeader, Clean(r.Submission), r.Score, r.Max, r.Percent(), r.Seed, r.isolationText())+"\n\n")
+	fmt.Fprint(w, l.Say(phHeader, Clean(r.Submission), r.Score, r.Max, r.Percent(), r.Seed, r.isolationText())+"\n\n")
 	if r.Isolation == IsolationNone {
-		fmt.Fprintf(w, "  %s: %s\n", l.say(phWarningCap), noSandboxWarning)
+		fmt.Fprintf(w, "  %s: %s\n", l.Say(phWarningCap), noSandboxWarning)
 	}
 	for _, p := range r.Problems {
-		fmt.Fprintf(w, "  %s: %s\n", l.say(phProblem), Clean(p.String()))
+		fmt.Fprintf(w, "  %s: %s\n", l.Say(phProblem), Clean(p.String()))
 	}
 	for _, warn := range r.Warnings {
-		fmt.Fprintf(w, "  %s: %s\n", l.say(phWarning), Clean(warn))
+		fmt.Fprintf(w, "  %s: %s\n", l.Say(phWarning), Clean(warn))
 	}
 	if len(r.Problems)+len(r.Warnings) > 0 {
 		fmt.Fprintln(w)
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, l.say(phColumns))
+	fmt.Fprintln(tw, l.Say(phColumns))
 	for _, e := range r.Exercises {
 		fmt.Fprintf(tw, "%s\t%s\t%g\t%g\t%s\n", e.Name, e.Topic, e.Score, e.Max, word(l, statusText, e.Status))
 	}
@@ -256,16 +256,16 @@ func (r *Report) WriteText(w io.Writer) error {
 			switch {
 			case e.Status == StatusNotImplemented:
 			case !t.Passed:
-				fmt.Fprintf(w, "  - %s\n", l.say(phTestLine, word(l, kindText, t.Kind), t.Name, t.Max, Clean(t.Message)))
+				fmt.Fprintf(w, "  - %s\n", l.Say(phTestLine, word(l, kindText, t.Kind), t.Name, t.Max, Clean(t.Message)))
 				if t.Detail != "" {
-					fmt.Fprintf(w, "      %s: %s\n", l.say(phStaffOnly), Clean(t.Detail))
+					fmt.Fprintf(w, "      %s: %s\n", l.Say(phStaffOnly), Clean(t.Detail))
 				}
 			case t.unpaid(l) != "":
-				fmt.Fprintf(w, "  - %s\n", l.say(phTestLine, word(l, kindText, t.Kind), t.Name, t.Max, t.unpaid(l)))
+				fmt.Fprintf(w, "  - %s\n", l.Say(phTestLine, word(l, kindText, t.Kind), t.Name, t.Max, t.unpaid(l)))
 			}
 		}
 		if e.Hint != "" {
-			fmt.Fprintf(w, "  %s: %s\n", l.say(phHint), e.Hint)
+			fmt.Fprintf(w, "  %s: %s\n", l.Say(phHint), e.Hint)
 		}
 	}
 	if len(r.Questions) > 0 {
@@ -285,20 +285,20 @@ func (r *Report) WriteText(w io.Writer) error {
 // questionsLine is the concept checks' total, and whether it counts.
 func (r *Report) questionsLine(l Lang) string {
 	if r.QuestionsCounted {
-		return l.say(phQuestionsCounted, r.QuestionScore, r.QuestionMax)
+		return l.Say(phQuestionsCounted, r.QuestionScore, r.QuestionMax)
 	}
-	return l.say(phQuestions, r.QuestionScore, r.QuestionMax)
+	return l.Say(phQuestions, r.QuestionScore, r.QuestionMax)
 }
 
 // verdict says right, not right or not answered; never the key.
 func (q QuestionReport) verdict(l Lang) string {
 	switch {
 	case q.Right:
-		return l.say(phRightAnswer)
+		return l.Say(phRightAnswer)
 	case q.Answered:
-		return l.say(phWrongAnswer)
+		return l.Say(phWrongAnswer)
 	}
-	return l.say(phUnanswered)
+	return l.Say(phUnanswered)
 }
 
 // lang is the report's language (English for a report without one).
@@ -314,7 +314,7 @@ const noSandboxWarning = "graded WITHOUT a sandbox (--no-sandbox): the learner's
 
 func (r *Report) isolationText() string {
 	if r.Isolation == "" {
-		return r.lang().say(phNoLearner)
+		return r.lang().Say(phNoLearner)
 	}
 	return string(r.Isolation)
 }
@@ -386,9 +386,9 @@ func (r *Report) Gradescope() GradescopeResults {
 	}
 	var sum strings.Builder
 	l := r.lang()
-	sum.WriteString(l.say(phGSSummary, r.Score, r.Max, r.Seed, r.isolationText()))
+	sum.WriteString(l.Say(phGSSummary, r.Score, r.Max, r.Seed, r.isolationText()))
 	if r.Isolation == IsolationNone {
-		fmt.Fprintf(&sum, "\n%s: %s", l.say(phWarningCap), noSandboxWarning)
+		fmt.Fprintf(&sum, "\n%s: %s", l.Say(phWarningCap), noSandboxWarning)
 	}
 	for _, p := range r.Problems {
 		fmt.Fprintf(&sum, "\n%s", Clean(p.String()))
@@ -401,7 +401,7 @@ func (r *Report) Gradescope() GradescopeResults {
 		if len(e.Tests) == 0 {
 			out := Clean(e.Problem)
 			if e.Hint != "" {
-				out += "\n" + l.say(phHint) + ": " + e.Hint
+				out += "\n" + l.Say(phHint) + ": " + e.Hint
 			}
 			res.Tests = append(res.Tests, GradescopeTest{Name: e.Name, Score: e.Score, MaxScore: e.Max, Output: out, Visibility: "visible", Status: "failed"})
 			continue
@@ -415,10 +415,10 @@ func (r *Report) Gradescope() GradescopeResults {
 			if !t.Passed || t.unpaid(l) != "" {
 				gt.Status, gt.Output = "failed", Clean(t.Message)+t.unpaid(l)
 				if t.Detail != "" {
-					gt.Output += "\n" + l.say(phStaffOnly) + ": " + Clean(t.Detail)
+					gt.Output += "\n" + l.Say(phStaffOnly) + ": " + Clean(t.Detail)
 				}
 				if e.Hint != "" {
-					gt.Output += "\n" + l.say(phHint) + ": " + e.Hint
+					gt.Output += "\n" + l.Say(phHint) + ": " + e.Hint
 				}
 			}
 			res.Tests = append(res.Tests, gt)
@@ -433,7 +433,7 @@ func (r *Report) Gradescope() GradescopeResults {
 			gt.Status = "passed"
 		}
 		if !r.QuestionsCounted {
-			gt.Output += "\n" + l.say(phNotCounted)
+			gt.Output += "\n" + l.Say(phNotCounted)
 		}
 		res.Tests = append(res.Tests, gt)
 	}
