@@ -4,6 +4,7 @@ import (
 	"archive/tar"
 	"archive/zip"
 	"compress/gzip"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -159,5 +160,58 @@ func TestNotebookOutputsDoNotCount(t *testing.T) {
 	src, err := Load(writeDir(t, files))
 	if err != nil || src.Answers["03.q2"] != "b" {
 		t.Errorf("executed notebooks: %v, %v", err, src)
+	}
+}
+
+// TestCourseFolderSubmission submits a whole learners' copy of the course
+// (make release), its exercises solved and answers added to both editions
+// of notebook 03: the folder fits the submission's limits, the exercises
+// are graded, and the edition changed last gives the answers.
+func TestCourseFolderSubmission(t *testing.T) {
+	t.Parallel()
+	course := filepath.Join(t.TempDir(), "course")
+	if err := Release("..", course); err != nil {
+		t.Fatal(err)
+	}
+	stubs, _ := filepath.Glob(filepath.Join(course, "exercises", "*.go"))
+	for _, s := range stubs {
+		if !strings.HasSuffix(s, "_test.go") {
+			os.Remove(s)
+		}
+	}
+	sols, _ := filepath.Glob("../solutions/*.go")
+	for _, s := range sols {
+		if strings.HasSuffix(s, "_test.go") {
+			continue
+		}
+		b, _ := os.ReadFile(s)
+		os.WriteFile(filepath.Join(course, "exercises", filepath.Base(s)), []byte(strings.Replace(string(b), "package solutions", "package exercises", 1)), 0o644)
+	}
+	edit := func(rel string, cells []string, mod time.Time) {
+		p := filepath.Join(course, rel)
+		var nb map[string]any
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(b, &nb); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range cells {
+			nb["cells"] = append(nb["cells"].([]any), map[string]any{"cell_type": "code", "source": c, "metadata": map[string]any{}, "outputs": []any{}})
+		}
+		b, _ = json.Marshal(nb)
+		os.WriteFile(p, b, 0o644)
+		os.Chtimes(p, mod, mod)
+	}
+	now := time.Now()
+	edit("notebooks/03-learning-rate.ipynb", []string{answer("03.q1", "4"), answer("03.q2", `"a"`)}, now.Add(-time.Hour))
+	edit("notebooks/id/03-learning-rate.ipynb", []string{answer("03.q1", "-8"), answer("03.q2", `"b"`)}, now)
+	rep := grade(t, course, Options{Exercises: []string{"MSE", "MomentumStep", "TrainStep"}})
+	if len(rep.Exercises) != 3 || rep.Score != rep.Max || rep.QuestionScore != 2 || len(rep.Problems) > 0 {
+		t.Errorf("exercises %g / %g, concept checks %g / %g:\n%s", rep.Score, rep.Max, rep.QuestionScore, rep.QuestionMax, rep.Text())
+	}
+	if q := rep.question("03.q1"); !strings.HasSuffix(q.From, "notebooks/id/03-learning-rate.ipynb") {
+		t.Errorf("03.q1 read from %q", q.From)
 	}
 }
