@@ -165,7 +165,7 @@ func TestFitBadData(t *testing.T) {
 	x, y := MakeLinear(5, []float64{1}, 0, 0, 1)
 	x.Set(3, 0, math.NaN())
 	if _, err := Fit(NewLinear("l", 1, 1, nil, NewRand(1)), x, y, FitConfig{}); err == nil ||
-		!strings.Contains(err.Error(), "x has NaN at row 3, column 0 (epoch 1, step 0; the model is untouched)") {
+		!strings.Contains(err.Error(), "x has NaN at row 3, column 0 (epoch 1, step 1; the model is untouched)") {
 		t.Errorf("err = %v", err)
 	}
 	x.Set(3, 0, 1)
@@ -229,13 +229,17 @@ func runAccuracyTests(t *testing.T, acc func(pred, target *mat.Dense, threshold 
 // when the batch size changes (the last batch of an epoch).
 func TestTrainStepAllocs(t *testing.T) {
 	x, y := MakeMoons(100, 0.1, 1)
-	tr := newTrainer(moonsNet(1), MSE{}, NewSGD(SGDConfig{Momentum: 0.9}), 0.5)
-	big, small := rowIndices(32), rowIndices(4)
+	tr, err := newTrainer(moonsNet(1), x, y, FitConfig{Optimizer: NewSGD(SGDConfig{Momentum: 0.9})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	big, small := []int{3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9, 3, 2, 3, 8, 4, 6, 2, 6, 4, 3, 3, 8, 3, 2, 7, 9, 5}, rowIndices(4)
 	step := func() {
 		for _, idx := range [][]int{big, small} {
-			tr.xb = TakeRows(tr.xb, x, idx)
-			tr.yb = TakeRows(tr.yb, y, idx)
-			tr.step(tr.xb, tr.yb, 0.1)
+			tr.setBatch(idx)
+			if _, _, err := tr.step(idx, 0.1); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	step()

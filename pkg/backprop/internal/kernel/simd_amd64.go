@@ -1,11 +1,11 @@
 //go:build amd64 && !purego
 
-package backprop
+package kernel
 
 import "golang.org/x/sys/cpu"
 
-// useAVX2 selects the assembly kernels (linear_kernel_amd64.s,
-// tanh_amd64.s and optim_amd64.s). Each does exactly the floating-point operations of its Go
+// useAVX2 selects the assembly kernels (products_amd64.s,
+// tanh_amd64.s and sgd_amd64.s). Each does exactly the floating-point operations of its Go
 // counterpart, in the same order, so results do not depend on the machine;
 // only the fused kernels that useFMA selects round differently (once per
 // term, as math.FMA does).

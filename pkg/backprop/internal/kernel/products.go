@@ -1,4 +1,4 @@
-package backprop
+package kernel
 
 import (
 	"fmt"
@@ -216,7 +216,7 @@ func growFloats(s []float64, n int) []float64 {
 // mustFit).
 //
 // On amd64 with AVX2, an assembly version computes four columns per
-// instruction (combineRowsAVX2, linear_kernel_amd64.s); with AVX-512,
+// instruction (combineRowsAVX2, products_amd64.s); with AVX-512,
 // eight, the last few under a mask, so that a narrow output (the ten
 // classes of a digit classifier) needs no column-by-column loop. Both do
 // exactly the operations of combineRowsGo (a multiply, then an add, both
@@ -425,7 +425,7 @@ func combineRowsGo(dst []float64, idx []int, val []float64, b blas64.General, j 
 	}
 }
 
-// useBLAS, set in the build with the tag openblas (linear_openblas.go),
+// useBLAS, set in the build with the tag openblas (openblas.go),
 // sends large products to the BLAS library through gonum's blas64.Gemm.
 var useBLAS = false
 
@@ -477,19 +477,9 @@ func linearForward(out, x blas64.General, xs *sparseRows, w blas64.General, bias
 	}
 }
 
-// linearGradW adds xᵀ·g into dw and the column sums of g into db. xs
-// lists the non-zero entries of x, unless it is nil: then BLAS computes
-// the product; xt is scratch space for xᵀ. Shapes: x r×k, g r×n, dw k×n,
-// db 1×n.
-//
-// The column sums are the product of a row of ones by g, so the same
-// kernel computes them (1·v is v exactly: the sums are those of a plain
-// loop); ones is that row, of g.Rows ones.
-//
-// With overwrite, dw's old values are discarded: the result is that of
-// adding xᵀ·g to zeros, bit for bit, without a pass to clear dw first (the
-// dense fused kernel starts its sums at zero; the scatter clears each
-// block of rows as it comes to it).
+// linearGradW adds xᵀ·g into dw. xs lists the non-zero entries of x,
+// unless it is nil: then BLAS computes the product; xt is scratch space for
+// xᵀ. Shapes: x r×k, g r×n, dw k×n.
 //
 // For a matrix x with zeros, each non-zero x[i,p] adds x[i,p]·g[i,:] to
 // row p of dw (scatterRow), rows i in increasing order, so that every
@@ -498,29 +488,20 @@ func linearForward(out, x blas64.General, xs *sparseRows, w blas64.General, bias
 // in the fastest cache (scatterBlocks): adding a term reads and writes a
 // whole row of dw, and over all the rows of x at once those trips would go
 // to a slower cache.
-func linearGradW(dw, x blas64.General, xs, xt *sparseRows, g blas64.General, db []float64, ones *sparseRows, overwrite bool) {
-	n := g.Cols
-	combineDense(blas64.General{Rows: 1, Cols: n, Stride: n, Data: db[:n]}, ones, g)
+func linearGradW(dw, x blas64.General, xs, xt *sparseRows, g blas64.General) {
 	switch {
 	case xs == nil:
-		beta := 1.0
-		if overwrite {
-			beta = 0
-		}
-		blas64.Gemm(blas.Trans, blas.NoTrans, 1, x, g, beta, dw)
+		blas64.Gemm(blas.Trans, blas.NoTrans, 1, x, g, 1, dw)
 	case xs.whole && useAVX2:
-		combineDenseT(dw, x, g, overwrite)
+		combineDenseT(dw, x, g, false)
 	case xs.whole:
-		if overwrite {
-			clearRows(dw, 0, dw.Rows)
-		}
 		tr := transposeInto(xt.buf, x)
 		xt.buf = tr.Data
 		xt.setDense(tr)
 		combineDense(dw, xt, g)
 	default:
 		mustFit(xs, dw)
-		xt.start = scatterBlocks(dw, xs, g, xt.start, overwrite)
+		xt.start = scatterBlocks(dw, xs, g, xt.start, false)
 	}
 }
 
@@ -649,36 +630,9 @@ func transposeInto(dst []float64, m blas64.General) blas64.General {
 	return t
 }
 
-// blasMinLen is the row length from which axpy hands over to gonum's
-// assembly (SIMD) kernel, whose fixed cost per call only pays off on long
-// rows.
-const blasMinLen = 64
-
-// axpy adds a·x into y; len(y) must be at least len(x).
-// Four independent lanes per iteration let the CPU overlap the work.
-func axpy(a float64, x, y []float64) {
-	y = y[:len(x)]
-	if len(x) >= blasMinLen {
-		blas64.Axpy(a, blas64.Vector{N: len(x), Inc: 1, Data: x}, blas64.Vector{N: len(x), Inc: 1, Data: y})
-		return
-	}
-	i := 0
-	for ; i+4 <= len(x); i += 4 {
-		xs := x[i : i+4 : i+4]
-		ys := y[i : i+4 : i+4]
-		ys[0] += a * xs[0]
-		ys[1] += a * xs[1]
-		ys[2] += a * xs[2]
-		ys[3] += a * xs[3]
-	}
-	for ; i < len(x); i++ {
-		y[i] += a * x[i]
-	}
-}
-
-// dot returns Σ x[i]·y[i]; len(y) must be at least len(x). The four partial
+// Dot returns Σ x[i]·y[i]; len(y) must be at least len(x). The four partial
 // sums are added in a fixed order, so the result is deterministic.
-func dot(x, y []float64) float64 {
+func Dot(x, y []float64) float64 {
 	y = y[:len(x)]
 	var s0, s1, s2, s3 float64
 	i := 0

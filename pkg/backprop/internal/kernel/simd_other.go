@@ -1,6 +1,6 @@
 //go:build !amd64 || purego
 
-package backprop
+package kernel
 
 // useAVX2, useAVX512 and useFMA are false: the Go kernels run everywhere.
 // (useFMA is a variable, as on amd64, so that a test can turn it off in
