@@ -34,8 +34,7 @@ import (
 // transposing it.
 //
 // Every output element is accumulated in the same order whatever the sizes:
-// start value (zero when the product overwrites a gradient, see
-// linearGradW), then term by term in increasing p (or i, or j), with the
+// start value (what the output held), then term by term in increasing p (or i, or j), with the
 // zero weights of a listed matrix skipped (a zero term adds nothing).
 // Each term is a multiply then an add, two roundings, except in the wide
 // dense (not listed) products on a CPU with AVX-512 and FMA, where it is
@@ -250,7 +249,7 @@ func combineDense(dst blas64.General, s *sparseRows, b blas64.General) {
 	n := b.Cols
 	j := combineDenseSIMD(dst.Data[:(dst.Rows-1)*dst.Stride+n], dst.Stride, dst.Rows,
 		a.Data[:(a.Rows-1)*a.Stride+a.Cols], a.Stride, 1, a.Cols,
-		b.Data[:(b.Rows-1)*b.Stride+n], b.Stride, n, false)
+		b.Data[:(b.Rows-1)*b.Stride+n], b.Stride, n)
 	if j == n {
 		return
 	}
@@ -287,16 +286,14 @@ func combineDense(dst blas64.General, s *sparseRows, b blas64.General) {
 // last element) and returns how many columns they did: fusedCols(n) with
 // AVX-512 and FMA, four rows at a time; otherwise 16 with AVX-512, two
 // rows at a time, when 16 ≤ n; then up to n&^3 with AVX2; 0 without AVX2.
-// zeroStart (see combineDenseT) is for the four-row fused kernel alone:
-// the caller makes sure it does the whole product.
-func combineDenseSIMD(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int, zeroStart bool) int {
+func combineDenseSIMD(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int) int {
 	j := 0
 	switch {
 	case fusedCols(n) > 0:
 		j = fusedCols(n)
 		quads := rows &^ 3
 		if quads > 0 {
-			combineDenseQuadsFMA512(dst, dstStride, quads, a, aStride, aStep, k, b, bStride, j, zeroStart)
+			combineDenseQuadsFMA512(dst, dstStride, quads, a, aStride, aStep, k, b, bStride, j)
 		}
 		if quads < rows {
 			combineDenseFMA512(dst[quads*dstStride:], dstStride, rows-quads, a[quads*aStride:], aStride, aStep, k, b, bStride, j)
@@ -341,12 +338,7 @@ func fusedCols(n int) int {
 // element receives its terms in increasing row order, as combineDense of
 // a transposed copy of a would give them, without making the copy. Only
 // with AVX2 (useAVX2): the Go kernels need the copy to go fast.
-//
-// With zeroStart, dst's old values are discarded: the fused kernel starts
-// its sums at zero where it does the whole product (a number of rows of
-// dst that is a multiple of 4, all columns fused); otherwise dst is
-// cleared first. Either way the bits are those of a cleared dst.
-func combineDenseT(dst, a, b blas64.General, zeroStart bool) {
+func combineDenseT(dst, a, b blas64.General) {
 	if a.Rows != b.Rows || a.Cols != dst.Rows || b.Cols != dst.Cols {
 		panic(fmt.Sprintf("backprop: internal error: combineDenseT of (%d×%d)ᵀ by %d×%d into %d×%d",
 			a.Rows, a.Cols, b.Rows, b.Cols, dst.Rows, dst.Cols))
@@ -361,12 +353,8 @@ func combineDenseT(dst, a, b blas64.General, zeroStart bool) {
 		aData, bData = bData, aData
 		n = k
 	}
-	if zeroStart && (fusedCols(n) != n || dst.Rows%4 != 0) {
-		clearRows(dst, 0, dst.Rows)
-		zeroStart = false
-	}
 	j := combineDenseSIMD(dst.Data[:(dst.Rows-1)*dst.Stride+n], dst.Stride, dst.Rows,
-		aData, 1, a.Stride, r, bData, b.Stride, n, zeroStart)
+		aData, 1, a.Stride, r, bData, b.Stride, n)
 	for ; j < n; j++ {
 		for p := 0; p < dst.Rows; p++ {
 			s := dst.Data[p*dst.Stride+j]
@@ -493,7 +481,7 @@ func linearGradW(dw, x blas64.General, xs, xt *sparseRows, g blas64.General) {
 	case xs == nil:
 		blas64.Gemm(blas.Trans, blas.NoTrans, 1, x, g, 1, dw)
 	case xs.whole && useAVX2:
-		combineDenseT(dw, x, g, false)
+		combineDenseT(dw, x, g)
 	case xs.whole:
 		tr := transposeInto(xt.buf, x)
 		xt.buf = tr.Data
@@ -501,27 +489,15 @@ func linearGradW(dw, x blas64.General, xs, xt *sparseRows, g blas64.General) {
 		combineDense(dw, xt, g)
 	default:
 		mustFit(xs, dw)
-		xt.start = scatterBlocks(dw, xs, g, xt.start, false)
-	}
-}
-
-// clearRows sets rows from to to-1 of m to zero.
-func clearRows(m blas64.General, from, to int) {
-	if m.Stride == m.Cols {
-		clear(m.Data[from*m.Stride : to*m.Stride])
-		return
-	}
-	for i := from; i < to; i++ {
-		clear(m.Data[i*m.Stride : i*m.Stride+m.Cols])
+		xt.start = scatterBlocks(dw, xs, g, xt.start)
 	}
 }
 
 // scatterBlocks adds xᵀ·g to dw, where xs lists the non-zeros of x, by
 // blocks of rows of dw: for each block, for each row i of x in order, the
-// entries of row i whose columns fall in the block. With overwrite, each
-// block is cleared first (it is then in the cache for the scatter). next
-// is scratch space (returned, to be reused): where each row of x resumes.
-func scatterBlocks(dw blas64.General, xs *sparseRows, g blas64.General, next []int, overwrite bool) []int {
+// entries of row i whose columns fall in the block. next is scratch space
+// (returned, to be reused): where each row of x resumes.
+func scatterBlocks(dw blas64.General, xs *sparseRows, g blas64.General, next []int) []int {
 	n := g.Cols
 	// 32 rows of 128 columns are 32 kB: with the row of g, within the
 	// 48 kB first-level data cache of current x86 cores.
@@ -532,9 +508,6 @@ func scatterBlocks(dw blas64.General, xs *sparseRows, g blas64.General, next []i
 	for p0 := 0; p0 < dw.Rows; p0 += block {
 		p1 := p0 + block
 		last := p1 >= dw.Rows
-		if overwrite {
-			clearRows(dw, p0, min(p1, dw.Rows))
-		}
 		for i := 0; i < rows; i++ {
 			a, b, end := next[i], next[i], xs.start[i+1]
 			if last {

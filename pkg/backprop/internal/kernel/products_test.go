@@ -258,7 +258,7 @@ func TestLinearGradW(t *testing.T) {
 				case 6:
 					k = 300 // several blocks of rows of dw (scatterBlocks)
 				case 7, 8:
-					k = 4 * c // whole quads of rows: the fused kernel starts at zero
+					k = 4 * c // whole quads of rows: the four-row fused kernel
 				}
 				x, g := fill(r, k, k+pad, zeros), fill(r, n, n+pad, 0)
 				dw, db := fill(k, n, n+pad, 0), mat.NewDense(1, n, nil)

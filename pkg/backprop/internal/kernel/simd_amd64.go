@@ -47,7 +47,7 @@ func combineDenseFMA512(dst []float64, dstStride, rows int, a []float64, aStride
 // that is a multiple of 4, four rows at a time.
 //
 //go:noescape
-func combineDenseQuadsFMA512(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int, zeroStart bool)
+func combineDenseQuadsFMA512(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int)
 
 // combineDensePairsAVX512 is combineDenseAVX2 for n a multiple of 16
 // and an even number of rows, two rows at a time, eight lanes per
