@@ -3,6 +3,7 @@ package backprop
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -266,5 +267,19 @@ func TestFitDivergesInThePrediction(t *testing.T) {
 		if !errors.Is(err, ErrDiverged) || h.Stop != StopDiverged {
 			t.Errorf("validation %v: err = %v, stop %v; want ErrDiverged", val, err, h.Stop)
 		}
+	}
+}
+
+// Fit's errors count epochs and steps alike, from 1: with one step per
+// epoch, the step that diverges has the number of its epoch.
+func TestFitDivergedCountsFromOne(t *testing.T) {
+	x, y := MakeLinear(20, []float64{1, -2}, 0.5, 0.1, 1)
+	h, err := Fit(NewLinear("l", 2, 1, nil, NewRand(1)), x, y, FitConfig{LR: 10, Epochs: 1000, NoShuffle: true})
+	if !errors.Is(err, ErrDiverged) {
+		t.Fatalf("err = %v, want ErrDiverged", err)
+	}
+	n := len(h.Steps) + 1 // the step that diverged
+	if want := fmt.Sprintf("at epoch %d, step %d ", n, n); !strings.Contains(err.Error(), want) {
+		t.Errorf("err = %v, want %q", err, want)
 	}
 }
