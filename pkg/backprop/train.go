@@ -177,15 +177,17 @@ var ErrDiverged = errors.New("backprop: training diverged")
 
 // Fit trains model on the examples x (one per row) and their targets y,
 // as cfg says, and returns what happened epoch by epoch and step by step.
-// Every step is the four lines of the lecture: forward pass, loss,
-// backward pass (after zeroing the gradients), optimizer update.
+// Every step is the four lines of the lecture, the loop a learner writes:
+// forward pass, loss, backward pass (after zeroing the gradients),
+// optimizer update; after every epoch Fit validates, logs and decides
+// whether to stop (early stopping).
 //
 // Fit returns an error, with the History so far, if the data contain NaN
 // or infinite values (the error names the row and column), if LR or the
 // schedule gives a negative, infinite or NaN learning rate, or if the loss
 // becomes NaN or infinite, or the model's output does (the error wraps
-// ErrDiverged, names the epoch and step, and suggests the usual cause: a
-// learning rate that is too high). y and the
+// ErrDiverged, names the epoch and the step, both counted from 1, and
+// suggests the usual cause: a learning rate that is too high). y and the
 // validation data are checked before training; each batch of x is checked
 // when it is used, after the forward pass has brought it into the cache
 // and before it changes the model. Checking all of x first would read it
@@ -199,6 +201,10 @@ var ErrDiverged = errors.New("backprop: training diverged")
 // the data (shape mismatch).
 func Fit(model Layer, x, y *mat.Dense, cfg FitConfig) (*History, error) {
 	h := &History{BestLoss: math.Inf(1)}
+	if cfg.Schedule == nil && (!(cfg.LR >= 0) || math.IsInf(cfg.LR, 1)) {
+		return h, fmt.Errorf(
+			"backprop: Fit: FitConfig.LR is %v; it must be finite and ≥ 0 (0 means the default, 0.01)", cfg.LR)
+	}
 	t, err := newTrainer(model, x, y, cfg)
 	if err != nil {
 		h.Stop = StopBadData
@@ -233,14 +239,9 @@ func Fit(model Layer, x, y *mat.Dense, cfg FitConfig) (*History, error) {
 }
 
 // newTrainer checks Fit's arguments and sets up its steps. It returns an
-// error for bad data (a NaN or an infinity in y or the validation data)
-// or a learning rate that cannot work, and panics on the programmer
-// errors Fit lists.
+// error for bad data (a NaN or an infinity in y or the validation data),
+// and panics on the programmer errors Fit lists.
 func newTrainer(model Layer, x, y *mat.Dense, cfg FitConfig) (*trainer, error) {
-	if cfg.Schedule == nil && (!(cfg.LR >= 0) || math.IsInf(cfg.LR, 1)) {
-		return nil, fmt.Errorf(
-			"backprop: Fit: FitConfig.LR is %v; it must be finite and ≥ 0 (0 means the default, 0.01)", cfg.LR)
-	}
 	lossDefaulted := cfg.Loss == nil
 	cfg = cfg.withDefaults()
 	mustSameRows("Fit (x, y)", x, y)
