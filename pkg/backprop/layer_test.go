@@ -414,3 +414,31 @@ func TestSequentialParamsAndString(t *testing.T) {
 		t.Errorf("String:\n%s\nwant\n%s", got, want)
 	}
 }
+
+// ownFirstLayer is a layer of a learner's own that can skip dL/dx: it
+// counts which backward pass Sequential asks of it.
+type ownFirstLayer struct {
+	Identity
+	backward, params int
+}
+
+func (o *ownFirstLayer) Backward(g *mat.Dense) *mat.Dense { o.backward++; return g }
+func (o *ownFirstLayer) BackwardParams(*mat.Dense)        { o.params++ }
+
+// Sequential asks a first layer that is a ParamBackwarder for its
+// parameter gradients only, unless InputGrad; the other layers always run
+// Backward.
+func TestSequentialFirstLayerParamBackwarder(t *testing.T) {
+	first, second := &ownFirstLayer{}, &ownFirstLayer{}
+	net := NewSequential(first, second)
+	g := mat.NewDense(1, 1, []float64{1})
+	net.Forward(g)
+	if dx := net.Backward(g); dx != nil || first.params != 1 || first.backward != 0 || second.backward != 1 {
+		t.Errorf("without InputGrad: dx %v, first layer %d BackwardParams and %d Backward, second %d Backward; want nil, 1, 0, 1",
+			dx, first.params, first.backward, second.backward)
+	}
+	net.InputGrad = true
+	if dx := net.Backward(g); dx == nil || first.params != 1 || first.backward != 1 {
+		t.Errorf("with InputGrad: dx %v, first layer %d BackwardParams and %d Backward; want dx, 1, 1", dx, first.params, first.backward)
+	}
+}

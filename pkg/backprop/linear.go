@@ -31,7 +31,10 @@ type Linear struct {
 	k       kernel.Linear
 }
 
-var _ Layer = (*Linear)(nil)
+var (
+	_ Layer           = (*Linear)(nil)
+	_ ParamBackwarder = (*Linear)(nil)
+)
 
 // NewLinear returns a dense layer with in inputs and out outputs. Its
 // weights are drawn by init from rng (nil init means GlorotUniform) and its
