@@ -140,7 +140,11 @@ func (s *Sequential) String() string {
 // ZeroGrad sets every gradient in params to zero.
 func ZeroGrad(params []*Param) {
 	for _, p := range params {
-		p.Grad.Zero()
+		if g := p.Grad.RawMatrix(); g.Stride == g.Cols {
+			clear(g.Data[:g.Rows*g.Cols]) // contiguous: one pass, not one per row
+		} else {
+			p.Grad.Zero()
+		}
 	}
 }
 

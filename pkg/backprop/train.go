@@ -406,11 +406,11 @@ func (cfg FitConfig) threshold() float64 {
 
 // checkFinite returns an error naming the first NaN or infinite entry of m
 // (nil if m is nil or has none). Row i of m is row rows[i] of the data set
-// named name, or row i when rows is nil. kernel.AllFinite tests each row without
-// a branch per element, and only a row that fails is walked again to find
-// the entry.
+// named name, or row i when rows is nil. denseFinite tests the whole of m
+// without a branch per element; only if it fails are the rows walked
+// again to find the entry.
 func checkFinite(op, name string, m *mat.Dense, rows []int) error {
-	if m == nil {
+	if m == nil || denseFinite(m) {
 		return nil
 	}
 	raw := m.RawMatrix()
@@ -435,6 +435,9 @@ func checkFinite(op, name string, m *mat.Dense, rows []int) error {
 // denseFinite reports whether every element of m is finite.
 func denseFinite(m *mat.Dense) bool {
 	raw := m.RawMatrix()
+	if raw.Stride == raw.Cols { // contiguous: one call for all of it
+		return kernel.AllFinite(raw.Data[:raw.Rows*raw.Cols])
+	}
 	for i := 0; i < raw.Rows; i++ {
 		if !kernel.AllFinite(raw.Data[i*raw.Stride : i*raw.Stride+raw.Cols]) {
 			return false
