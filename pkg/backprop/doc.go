@@ -120,6 +120,15 @@
 //	epochs, batches, early stopping                             train.go, train_hooks.go
 //	central finite differences                                  gradcheck.go
 //
+// # Your own functions in a network
+//
+// A function written on plain slices, as the course's exercises are, takes
+// the place of the library's part in one call: WithDenseBackward and
+// WithActivationBackward make a layer whose backward pass is yours,
+// OptimizerFunc an optimizer whose update is yours, LossFuncs and
+// ClassLossFuncs a loss (adapt.go). They copy at every call, for checking
+// your work in a real network rather than for speed.
+//
 // # Performance
 //
 // The library is meant to be read, but also to train real networks in
