@@ -2,6 +2,7 @@ package notebooks
 
 import (
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,6 +15,7 @@ type notebook struct {
 		Kernelspec struct {
 			Name string `json:"name"`
 		} `json:"kernelspec"`
+		LanguageInfo map[string]string `json:"language_info"`
 	} `json:"metadata"`
 	Cells []struct {
 		CellType       string            `json:"cell_type"`
@@ -91,6 +93,24 @@ func TestNotebooksUseTheGoNBKernelAndThisRepository(t *testing.T) {
 		}
 		if !strings.Contains(first, "go mod edit -replace") || !strings.Contains(first, module) {
 			t.Errorf("%s: the first code cell must point the notebook at this repository (go mod edit -replace %s=...)", path, module)
+		}
+	}
+}
+
+// Jupyter writes the kernel's language_info into a notebook it opens; one
+// stored without it opens with unsaved changes, which the browser test
+// (TestNotebooksOpenClean) catches only minutes later. This is the quick
+// check: every notebook of both editions stores the same language_info as
+// the first, and it is Go's.
+func TestNotebooksStoreTheKernelsLanguageInfo(t *testing.T) {
+	nbs := loadNotebooks(t)
+	first := nbs["00-start-here.ipynb"].Metadata.LanguageInfo
+	if first["name"] != "go" || !strings.HasPrefix(first["version"], "go") || first["mimetype"] != "text/x-go" {
+		t.Fatalf("00-start-here.ipynb: language_info %v, want GoNB's (name go, version go1.x, mimetype text/x-go)", first)
+	}
+	for path, nb := range nbs {
+		if !maps.Equal(nb.Metadata.LanguageInfo, first) {
+			t.Errorf("%s: language_info %v, want %v as in 00-start-here.ipynb", path, nb.Metadata.LanguageInfo, first)
 		}
 	}
 }
