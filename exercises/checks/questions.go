@@ -213,6 +213,79 @@ func Ask(id string) {
 // questions are the concept checks of every notebook. To add one, see
 // "Concept checks" in doc.go.
 var questions = []Question{
+	{ID: "00.q1",
+		Prompt:   "In the neuron of this notebook (x = 1.5, w = 0.8, b = −0.2, target 0.5), backpropagation gives a positive dL/dw. What does one step of gradient descent, w ← w − η·dL/dw with a small η > 0, do to w and to the loss?",
+		PromptID: "Pada neuron di notebook ini (x = 1.5, w = 0.8, b = −0.2, target 0.5), backpropagation memberi dL/dw yang positif. Apa yang dilakukan satu langkah gradient descent, w ← w − η·dL/dw dengan η > 0 yang kecil, terhadap w dan loss-nya?",
+		Choices: []string{
+			"w grows, and the loss grows",
+			"w shrinks, and the loss shrinks",
+			"w grows, and the loss shrinks",
+			"nothing: a gradient only says how steep the loss is, not which way to go",
+		},
+		ChoicesID: []string{
+			"w membesar, dan loss-nya membesar",
+			"w mengecil, dan loss-nya mengecil",
+			"w membesar, dan loss-nya mengecil",
+			"tidak ada: gradien hanya mengatakan seberapa curam loss-nya, bukan ke arah mana harus bergerak",
+		},
+		Salt: "57d89d7baa7c",
+		Hash: "51e55b72e09b54e6e00cba07b25a8c038342172f8345a83e0ef4763629991e9d",
+		Explain: "A positive dL/dw means the loss rises when w rises. The step subtracts η times that positive number, so w moves " +
+			"the other way, downhill, and for a small enough η the loss goes down. The sign of the gradient says which way is " +
+			"uphill; its size says how steep. Here ŷ = tanh(1.0) ≈ 0.76 is above the target, so the neuron should output less.",
+		ExplainID: "dL/dw yang positif berarti loss naik ketika w naik. Langkahnya mengurangkan η kali bilangan positif itu, jadi w " +
+			"bergerak ke arah sebaliknya, menuruni lereng, dan dengan η yang cukup kecil loss-nya turun. Tanda gradien mengatakan " +
+			"arah mana yang menanjak; besarnya mengatakan seberapa curam. Di sini ŷ = tanh(1.0) ≈ 0.76 berada di atas target, jadi " +
+			"neuron itu sebaiknya mengeluarkan nilai yang lebih kecil."},
+	{ID: "00.q2",
+		Prompt:   "The same neuron ŷ = tanh(w·x + b) with the loss L = (ŷ − y)², now at x = 2, w = 0.5, b = −1 and target y = 0.5. What is dL/dw?",
+		PromptID: "Neuron yang sama, ŷ = tanh(w·x + b) dengan loss L = (ŷ − y)², sekarang di x = 2, w = 0.5, b = −1 dan target y = 0.5. Berapa dL/dw?",
+		Decimals: 2,
+		Salt:     "fc08dee32872",
+		Hash:     "ac6f221e165c5572ab129e190f6cccf171acc9d11cb734e80add55c0be5c46ac",
+		Explain: "First the forward pass: z = w·x + b is 0 here, so ŷ = tanh 0 = 0, and the slope of tanh at 0 is 1 − ŷ² = 1. " +
+			"Then the chain rule multiplies the three local pieces: dL/dŷ = 2(ŷ − y), dŷ/dz = 1 − ŷ², dz/dw = x. " +
+			"The prediction is below the target, so the gradient is negative: raising w lowers the loss.",
+		ExplainID: "Pertama forward pass: z = w·x + b di sini bernilai 0, jadi ŷ = tanh 0 = 0, dan kemiringan tanh di 0 adalah 1 − ŷ² = 1. " +
+			"Lalu aturan rantai mengalikan ketiga bagian lokalnya: dL/dŷ = 2(ŷ − y), dŷ/dz = 1 − ŷ², dz/dw = x. " +
+			"Prediksinya di bawah target, jadi gradiennya negatif: menaikkan w menurunkan loss."},
+	{ID: "02.q1",
+		Prompt:   "A binary classifier outputs the probability p = 0.5 for an example whose label is 1. What is its binary cross-entropy, with the natural logarithm? (Three decimals.)",
+		PromptID: "Sebuah classifier biner mengeluarkan probabilitas p = 0.5 untuk sebuah contoh berlabel 1. Berapa binary cross-entropy-nya, dengan logaritma natural? (Tiga desimal.)",
+		Decimals: 3,
+		Salt:     "4dce271b76ca",
+		Hash:     "7ce908aaadd2304910aa1570db260319872055143206890df8dd701717d66520",
+		Explain: "BCE = −[y·log p + (1 − y)·log(1 − p)]; with y = 1 only −log p remains, and −log(1/2) = log 2. With label 0 it " +
+			"would be −log(1 − p), the same number: p = 0.5 is a coin toss, equally wrong either way. That is also the loss " +
+			"of an untrained binary classifier whose logits start near 0, a useful number to recognise on the first line of a training log.",
+		ExplainID: "BCE = −[y·log p + (1 − y)·log(1 − p)]; dengan y = 1 hanya −log p yang tersisa, dan −log(1/2) = log 2. Dengan label 0 " +
+			"nilainya −log(1 − p), angka yang sama: p = 0.5 adalah lempar koin, sama salahnya ke arah mana pun. Itu juga loss " +
+			"sebuah classifier biner yang belum dilatih dengan logit yang mulai di dekat 0, angka yang berguna untuk dikenali di baris pertama log training."},
+	{ID: "02.q2",
+		Prompt:   "You predict house prices (a regression), and a few sales in the training data were recorded wildly wrong (outliers). Which loss keeps those few examples from dominating the gradient, while staying smooth near the target?",
+		PromptID: "Kamu memprediksi harga rumah (regresi), dan beberapa penjualan di data training tercatat sangat salah (outlier). Loss mana yang mencegah beberapa contoh itu mendominasi gradien, sambil tetap mulus di dekat target?",
+		Choices: []string{
+			"MSE: its gradient grows with the error, so the outliers get fixed first",
+			"Huber: quadratic for small errors, linear beyond Delta, so each outlier's gradient is capped",
+			"BCE: it works on any number between 0 and 1",
+			"SparseCrossEntropyWithLogits: prices are classes",
+		},
+		ChoicesID: []string{
+			"MSE: gradiennya membesar bersama error-nya, jadi outlier diperbaiki lebih dulu",
+			"Huber: kuadratik untuk error kecil, linear di luar Delta, jadi gradien setiap outlier dibatasi",
+			"BCE: ia bekerja pada bilangan apa pun antara 0 dan 1",
+			"SparseCrossEntropyWithLogits: harga adalah kelas",
+		},
+		Salt: "3839e6e269d2",
+		Hash: "991db195594a66f14f41e8e0ab9113e242618f978d3de6a6a28f89ee86628881",
+		Explain: "MSE's gradient is proportional to the error, so an example 100 units off pulls 100 times harder than one 1 unit off, " +
+			"and a few outliers steer the whole fit. Huber's gradient is the error clipped to [−Delta, Delta]: near the target it " +
+			"behaves like MSE, far away every example pulls with the same bounded force. BCE and cross-entropy are for classes and " +
+			"probabilities, not for prices.",
+		ExplainID: "Gradien MSE sebanding dengan error-nya, jadi contoh yang meleset 100 satuan menarik 100 kali lebih kuat daripada yang " +
+			"meleset 1 satuan, dan beberapa outlier mengarahkan seluruh fit. Gradien Huber adalah error yang dipotong ke [−Delta, Delta]: " +
+			"di dekat target ia berperilaku seperti MSE, jauh dari target setiap contoh menarik dengan gaya terbatas yang sama. BCE dan " +
+			"cross-entropy untuk kelas dan probabilitas, bukan untuk harga."},
 	{ID: "03.q1",
 		Prompt:   "Gradient descent on f(x) = x² starts at x = 1 with a learning rate of 1.5. What is x after three steps?",
 		PromptID: "Gradient descent pada f(x) = x² dimulai dari x = 1 dengan learning rate 1.5. Berapa x setelah tiga langkah?",
@@ -245,4 +318,41 @@ var questions = []Question{
 			"so only ε notices the factor. SGD's step lr·g grows 100 times and may diverge.",
 		ExplainID: "Gradient-nya 100 kali lebih besar; langkah Adam adalah lr·m̂/(√v̂ + ε), dengan m̂ membesar 100 kali dan √v̂ juga, " +
 			"jadi hanya ε yang merasakan faktor itu. Langkah SGD lr·g membesar 100 kali dan bisa divergen."},
+	{ID: "06.q1",
+		Prompt:   "Why not start every weight of a network's tanh hidden layer at 0?",
+		PromptID: "Mengapa bobot hidden layer tanh sebuah jaringan tidak dimulai semuanya dari 0?",
+		Choices: []string{
+			"the loss would be NaN on the first forward pass",
+			"every hidden unit would output 0 and receive a zero gradient: the hidden weights never move, and equal units stay copies of each other",
+			"a zero weight makes the learning rate too small to train",
+			"tanh is not differentiable at 0",
+		},
+		ChoicesID: []string{
+			"loss-nya akan menjadi NaN pada forward pass pertama",
+			"setiap hidden unit akan mengeluarkan 0 dan menerima gradien nol: bobot hidden tidak pernah bergerak, dan unit-unit yang sama tetap menjadi salinan satu sama lain",
+			"bobot nol membuat learning rate terlalu kecil untuk training",
+			"tanh tidak dapat diturunkan di 0",
+		},
+		Salt: "b8213bb98e2e",
+		Hash: "83bf6b245c0b42a03b53580dc6d8909c0641b35cf5aee039df78de24f19c6b36",
+		Explain: "With W₁ = 0 every hidden unit outputs tanh(0) = 0, so ∂L/∂W₂ = hᵀG = 0; and with W₂ = 0 the gradient sent back, G·W₂ᵀ, " +
+			"is 0 too, so ∂L/∂W₁ = 0. Only the output bias learns. Any single starting value has the same flaw in a milder form: " +
+			"identical units get identical gradients and stay identical (symmetry). Random starts break it. The loss is finite, " +
+			"and tanh is smooth at 0 with slope 1.",
+		ExplainID: "Dengan W₁ = 0 setiap hidden unit mengeluarkan tanh(0) = 0, jadi ∂L/∂W₂ = hᵀG = 0; dan dengan W₂ = 0 gradien yang dikirim balik, G·W₂ᵀ, " +
+			"juga 0, jadi ∂L/∂W₁ = 0. Hanya bias output yang belajar. Nilai awal tunggal mana pun punya cacat yang sama dalam bentuk yang lebih ringan: " +
+			"unit-unit yang identik mendapat gradien yang identik dan tetap identik (simetri). Nilai awal acak mematahkannya. Loss-nya berhingga, " +
+			"dan tanh mulus di 0 dengan kemiringan 1."},
+	{ID: "06.q2",
+		Prompt:   "A dense layer has 400 inputs and 100 outputs, and a ReLU follows it. With what variance should its weights be drawn? (Four decimals.)",
+		PromptID: "Sebuah dense layer punya 400 input dan 100 output, dan sebuah ReLU mengikutinya. Dengan varians berapa bobotnya sebaiknya diambil? (Empat desimal.)",
+		Decimals: 4,
+		Salt:     "e308b7c55194",
+		Hash:     "99e400767b9ff7e9f66bd87ba3898b2aed3b0ad5e9a4684b47f3e82179c4da5c",
+		Explain: "A ReLU follows, so He's rule: Var(w) = 2/fan_in, where the fan-in is the number of inputs each unit sums. The 2 makes up " +
+			"for the half of the signal that ReLU sets to zero; the fan-out does not enter. Glorot's 2/(fan_in + fan_out) is made for " +
+			"tanh and sigmoid, and 1/fan_in keeps the variance of a linear layer, which ReLU would then halve at every layer.",
+		ExplainID: "Sebuah ReLU mengikutinya, jadi aturan He: Var(w) = 2/fan_in, dengan fan-in jumlah input yang dijumlahkan setiap unit. Angka 2 " +
+			"menggantikan separuh sinyal yang dinolkan oleh ReLU; fan-out tidak ikut. Rumus Glorot 2/(fan_in + fan_out) dibuat untuk " +
+			"tanh dan sigmoid, dan 1/fan_in menjaga varians layer linear, yang kemudian akan dibagi dua oleh ReLU di setiap layer."},
 }
