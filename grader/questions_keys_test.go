@@ -63,7 +63,7 @@ func TestAnswerKeysOfTheNotebooks(t *testing.T) {
 	}
 	mse := grad(backprop.MSE{}, 100) / grad(backprop.MSE{}, 1)
 	huber := grad(backprop.Huber{Delta: 1}, 100) / grad(backprop.Huber{Delta: 1}, 1)
-	if math.Abs(mse-100) > 1e-9 || math.Abs(huber-1) > 1e-9 || answerKeys["02.q2"] != "b" {
+	if math.Abs(mse-100) > 1e-9 || math.Abs(huber-1) > 1e-9 || answerKeys["02.q2"] != "c" {
 		t.Errorf("02.q2: gradient ratios MSE %v, Huber %v: the key %v no longer holds", mse, huber, answerKeys["02.q2"])
 	}
 
@@ -81,7 +81,7 @@ func TestAnswerKeysOfTheNotebooks(t *testing.T) {
 	net.Backward(gOut)
 	loss := backprop.BCEWithLogits{}.Value(pred, y)
 	if backprop.GradNorm(hidden.W, hidden.B, output.W) != 0 || backprop.GradNorm(output.B) == 0 ||
-		math.IsNaN(loss) || answerKeys["06.q1"] != "b" {
+		math.IsNaN(loss) || answerKeys["06.q1"] != "d" {
 		t.Errorf("06.q1: hidden gradients %v, output bias %v, loss %v: the key %v no longer holds",
 			backprop.GradNorm(hidden.W, hidden.B), backprop.GradNorm(output.B), loss, answerKeys["06.q1"])
 	}
@@ -95,5 +95,65 @@ func TestAnswerKeysOfTheNotebooks(t *testing.T) {
 	variance := sq / 40000
 	if math.Abs(variance/0.005-1) > 0.03 || !keyIs(t, "06.q2", 2.0/400) {
 		t.Errorf("06.q2: HeNormal draws a variance of %v; the key says %v", variance, answerKeys["06.q2"])
+	}
+}
+
+// TestAnswerKeysOfTheMiddleNotebooks computes the keys of the concept
+// checks of notebooks 01, 04 and 05 with the library.
+func TestAnswerKeysOfTheMiddleNotebooks(t *testing.T) {
+	// 01: notebook 01's tiny network (2 inputs, 2 sigmoid units, 1 linear
+	// output), one example, squared error, through the autograd.
+	tiny := func(target float64) (w12, x2 *backprop.Value) {
+		v := func(x float64, name string) *backprop.Value { return backprop.NewValue(x, name) }
+		in1, in2 := v(1, "x1"), v(0.5, "x2")
+		w11, w12, w21, w22 := v(0.4, "w11"), v(-0.3, "w12"), v(0.2, "w21"), v(0.6, "w22")
+		h1 := in1.Mul(w11).Add(in2.Mul(w21)).Add(v(0.1, "b1")).Sigmoid()
+		h2 := in1.Mul(w12).Add(in2.Mul(w22)).Add(v(-0.1, "b2")).Sigmoid()
+		yHat := h1.Mul(v(0.7, "v1")).Add(h2.Mul(v(-0.5, "v2"))).Add(v(0.2, "c"))
+		yHat.Sub(v(target, "y")).Pow(2).Backward()
+		return w12, in2
+	}
+	if w12, _ := tiny(0); !(w12.Grad < 0) || answerKeys["01.q1"] != "b" {
+		t.Errorf("01.q1: with target 0, ∂L/∂w₁₂ = %v: the key %v no longer holds", w12.Grad, answerKeys["01.q1"])
+	}
+	if _, x2 := tiny(1); !keyIs(t, "01.q2", x2.Grad) {
+		t.Errorf("01.q2: the library's ∂L/∂x₂ is %v, the key says %v", x2.Grad, answerKeys["01.q2"])
+	}
+
+	// 04.q1: on the ravine f = (50x² + y²)/2, SGD's x flips sign at every
+	// step; with momentum 0.9 and the same rate, y gets far closer to the
+	// floor's minimum in the same number of steps.
+	ravine := func(momentum float64) (x, y []float64) {
+		p := &backprop.Param{Name: "p", Value: mat.NewDense(1, 2, []float64{1, 1}), Grad: mat.NewDense(1, 2, nil)}
+		opt := backprop.NewSGD(backprop.SGDConfig{Momentum: momentum})
+		for range 60 {
+			p.Grad.Set(0, 0, 50*p.Value.At(0, 0))
+			p.Grad.Set(0, 1, p.Value.At(0, 1))
+			opt.Step([]*backprop.Param{p}, 0.035)
+			x, y = append(x, p.Value.At(0, 0)), append(y, p.Value.At(0, 1))
+		}
+		return x, y
+	}
+	sgdX, sgdY := ravine(0)
+	_, momY := ravine(0.9)
+	zigzag := sgdX[0] < 0 && sgdX[1] > 0 && sgdX[2] < 0
+	if !zigzag || math.Abs(momY[59]) > 0.1*math.Abs(sgdY[59]) || answerKeys["04.q1"] != "c" {
+		t.Errorf("04.q1: SGD x %v..., y %v; momentum y %v: the key %v no longer holds", sgdX[:3], sgdY[59], momY[59], answerKeys["04.q1"])
+	}
+	// 04.q2: batches of 64 over 1000 examples.
+	order := make([]int, 1000)
+	for i := range order {
+		order[i] = i
+	}
+	if n := len(backprop.Batches(order, 64)); !keyIs(t, "04.q2", n) {
+		t.Errorf("04.q2: the library makes %d batches, the key says %v", n, answerKeys["04.q2"])
+	}
+
+	// 05.q2: the capstone's network with 32 hidden units.
+	rng := backprop.NewRand(1)
+	model := backprop.NewSequential(backprop.NewLinear("hidden", 64, 32, backprop.HeNormal, rng), &backprop.ReLU{},
+		backprop.NewLinear("output", 32, 10, backprop.GlorotUniform, rng))
+	if n := backprop.CountParams(model.Params()); !keyIs(t, "05.q2", n) {
+		t.Errorf("05.q2: the library counts %d parameters, the key says %v", n, answerKeys["05.q2"])
 	}
 }

@@ -249,6 +249,41 @@ var questions = []Question{
 		ExplainID: "Pertama forward pass: z = w·x + b di sini bernilai 0, jadi ŷ = tanh 0 = 0, dan kemiringan tanh di 0 adalah 1 − ŷ² = 1. " +
 			"Lalu aturan rantai mengalikan ketiga bagian lokalnya: dL/dŷ = 2(ŷ − y), dŷ/dz = 1 − ŷ², dz/dw = x. " +
 			"Prediksinya di bawah target, jadi gradiennya negatif: menaikkan w menurunkan loss."},
+	{ID: "01.q1",
+		Prompt:   "Take the tiny network of this notebook with its weights and input x = (1.0, 0.5), but the target y = 0 instead of 1 (the prediction ŷ ≈ 0.41 does not change). What is the sign of ∂L/∂w₁₂ now?",
+		PromptID: "Ambil jaringan kecil di notebook ini dengan bobot dan input x = (1.0, 0.5) yang sama, tetapi target y = 0, bukan 1 (prediksi ŷ ≈ 0.41 tidak berubah). Apa tanda ∂L/∂w₁₂ sekarang?",
+		Choices: []string{
+			"positive",
+			"negative",
+			"zero",
+			"it cannot be known without computing every number",
+		},
+		ChoicesID: []string{
+			"positif",
+			"negatif",
+			"nol",
+			"tidak bisa diketahui tanpa menghitung semua angkanya",
+		},
+		Salt: "77a7e7b7accf",
+		Hash: "c755a6dd687ef9567923a10d2c8555ee5458fbd23b117f0eeb9a772522730da2",
+		Explain: "Follow the signs along the path ŷ ← h₂ ← z₂ ← w₁₂. Now ŷ is above the target, so ∂L/∂ŷ = 2(ŷ − y) > 0. " +
+			"The path goes through v₂ = −0.5 < 0, which flips the sign: ∂L/∂h₂ = ∂L/∂ŷ·v₂. The sigmoid's slope h₂(1 − h₂) and " +
+			"the input x₁ = 1 are positive and keep it. Signs are enough: no number needs computing.",
+		ExplainID: "Ikuti tandanya di sepanjang jalur ŷ ← h₂ ← z₂ ← w₁₂. Sekarang ŷ berada di atas target, jadi ∂L/∂ŷ = 2(ŷ − y) > 0. " +
+			"Jalurnya melewati v₂ = −0.5 < 0, yang membalik tandanya: ∂L/∂h₂ = ∂L/∂ŷ·v₂. Kemiringan sigmoid h₂(1 − h₂) dan " +
+			"input x₁ = 1 positif dan mempertahankan tandanya. Tanda saja sudah cukup: tidak ada angka yang perlu dihitung."},
+	{ID: "01.q2",
+		Prompt:   "In the worked example of section 3 (target y = 1), what is ∂L/∂x₂, the gradient that the hidden layer would hand down for the second input? (Three decimals.)",
+		PromptID: "Pada contoh perhitungan di bagian 3 (target y = 1), berapa ∂L/∂x₂, gradien yang akan diteruskan hidden layer untuk input kedua? (Tiga desimal.)",
+		Decimals: 3,
+		Salt:     "8f0af51363f0",
+		Hash:     "aea90ab56b1d8520b7a9517a651eb5edf234ac04d7c79d497d3bc6bf39076537",
+		Explain: "x₂ feeds both hidden units, so it gets one contribution per path and they add up: " +
+			"∂L/∂x₂ = ∂L/∂z₁·w₂₁ + ∂L/∂z₂·w₂₂, with ∂L/∂z₁ and ∂L/∂z₂ from the table and w₂₁ = 0.2, w₂₂ = 0.6. The two terms " +
+			"have opposite signs and almost cancel. The section's ∂L/∂x₁ is the same sum with w₁₁ and w₁₂.",
+		ExplainID: "x₂ masuk ke kedua hidden unit, jadi ia mendapat satu kontribusi per jalur dan keduanya dijumlahkan: " +
+			"∂L/∂x₂ = ∂L/∂z₁·w₂₁ + ∂L/∂z₂·w₂₂, dengan ∂L/∂z₁ dan ∂L/∂z₂ dari tabel serta w₂₁ = 0.2, w₂₂ = 0.6. Kedua sukunya " +
+			"berlawanan tanda dan hampir saling meniadakan. ∂L/∂x₁ di bagian itu adalah jumlah yang sama dengan w₁₁ dan w₁₂."},
 	{ID: "02.q1",
 		Prompt:   "A binary classifier outputs the probability p = 0.5 for an example whose label is 1. What is its binary cross-entropy, with the natural logarithm? (Three decimals.)",
 		PromptID: "Sebuah classifier biner mengeluarkan probabilitas p = 0.5 untuk sebuah contoh berlabel 1. Berapa binary cross-entropy-nya, dengan logaritma natural? (Tiga desimal.)",
@@ -266,18 +301,18 @@ var questions = []Question{
 		PromptID: "Kamu memprediksi harga rumah (regresi), dan beberapa penjualan di data training tercatat sangat salah (outlier). Loss mana yang mencegah beberapa contoh itu mendominasi gradien, sambil tetap mulus di dekat target?",
 		Choices: []string{
 			"MSE: its gradient grows with the error, so the outliers get fixed first",
-			"Huber: quadratic for small errors, linear beyond Delta, so each outlier's gradient is capped",
 			"BCE: it works on any number between 0 and 1",
+			"Huber: quadratic for small errors, linear beyond Delta, so each outlier's gradient is capped",
 			"SparseCrossEntropyWithLogits: prices are classes",
 		},
 		ChoicesID: []string{
 			"MSE: gradiennya membesar bersama error-nya, jadi outlier diperbaiki lebih dulu",
-			"Huber: kuadratik untuk error kecil, linear di luar Delta, jadi gradien setiap outlier dibatasi",
 			"BCE: ia bekerja pada bilangan apa pun antara 0 dan 1",
+			"Huber: kuadratik untuk error kecil, linear di luar Delta, jadi gradien setiap outlier dibatasi",
 			"SparseCrossEntropyWithLogits: harga adalah kelas",
 		},
 		Salt: "3839e6e269d2",
-		Hash: "991db195594a66f14f41e8e0ab9113e242618f978d3de6a6a28f89ee86628881",
+		Hash: "2cc192ead5806dc0ba1087b1971006da2d73f733a353dd2332b6c46e52870072",
 		Explain: "MSE's gradient is proportional to the error, so an example 100 units off pulls 100 times harder than one 1 unit off, " +
 			"and a few outliers steer the whole fit. Huber's gradient is the error clipped to [−Delta, Delta]: near the target it " +
 			"behaves like MSE, far away every example pulls with the same bounded force. BCE and cross-entropy are for classes and " +
@@ -318,23 +353,93 @@ var questions = []Question{
 			"so only ε notices the factor. SGD's step lr·g grows 100 times and may diverge.",
 		ExplainID: "Gradient-nya 100 kali lebih besar; langkah Adam adalah lr·m̂/(√v̂ + ε), dengan m̂ membesar 100 kali dan √v̂ juga, " +
 			"jadi hanya ε yang merasakan faktor itu. Langkah SGD lr·g membesar 100 kali dan bisa divergen."},
+	{ID: "04.q1",
+		Prompt:   "On a long, narrow valley (steep across, gently sloping along), plain SGD zig-zags from wall to wall and creeps along the floor. What does momentum with β = 0.9 change?",
+		PromptID: "Pada lembah yang panjang dan sempit (curam melintang, landai memanjang), SGD biasa berzig-zag dari dinding ke dinding dan merayap di dasarnya. Apa yang diubah momentum dengan β = 0.9?",
+		Choices: []string{
+			"it divides each coordinate's step by the size of its recent gradients",
+			"it clips the gradient so the steps across the valley stay small",
+			"the velocity sums past gradients: across the valley they alternate in sign and cancel, along it they agree and add up, so it moves faster along the floor with less zig-zag",
+			"it adds random noise that helps the steps escape from the walls",
+		},
+		ChoicesID: []string{
+			"ia membagi langkah setiap koordinat dengan besar gradien-gradien terakhirnya",
+			"ia memotong gradien supaya langkah melintasi lembah tetap kecil",
+			"velocity menjumlahkan gradien-gradien sebelumnya: melintang lembah tandanya bergantian dan saling meniadakan, memanjang lembah tandanya sama dan bertambah, jadi ia bergerak lebih cepat di sepanjang dasar dengan zig-zag yang lebih sedikit",
+			"ia menambahkan noise acak yang membantu langkahnya lepas dari dinding",
+		},
+		Salt: "092ebebe7f2d",
+		Hash: "925c342731369ad9bdb50ac40614004ecf0f1f2401b0b65ce9c177284f0a97c6",
+		Explain: "v ← βv + g keeps a running sum of the gradients. Where they keep their sign (along the floor) it grows towards " +
+			"g/(1 − β), ten times one gradient for β = 0.9; where they flip sign from step to step (across the valley) the terms " +
+			"cancel. Dividing by the size of recent gradients is what RMSprop and Adam do; clipping caps a step's length; neither " +
+			"is momentum.",
+		ExplainID: "v ← βv + g menyimpan jumlah berjalan gradien-gradiennya. Di arah yang tandanya tetap (sepanjang dasar) ia tumbuh menuju " +
+			"g/(1 − β), sepuluh kali satu gradien untuk β = 0.9; di arah yang tandanya berganti setiap langkah (melintang lembah) " +
+			"suku-sukunya saling meniadakan. Membagi dengan besar gradien-gradien terakhir adalah cara kerja RMSprop dan Adam; clipping " +
+			"membatasi panjang langkah; keduanya bukan momentum."},
+	{ID: "04.q2",
+		Prompt:   "A training set has 1000 examples, and mini-batch gradient descent uses batches of 64 (the last batch takes what is left). How many updates of the weights make one epoch?",
+		PromptID: "Sebuah data training berisi 1000 contoh, dan mini-batch gradient descent memakai batch berukuran 64 (batch terakhir mengambil sisanya). Berapa update bobot dalam satu epoch?",
+		Salt:     "15727c2f6b6c",
+		Hash:     "e7b80c65383ce615fef2032d10618ad704206e1e2202987ca204501d8504ef19",
+		Explain: "One update per batch, and an epoch is one pass over every example: the number of batches is N/b rounded up, " +
+			"since the leftover examples still make a batch of their own, smaller than 64. With b = N it would be one update " +
+			"(batch gradient descent), with b = 1 one per example (stochastic).",
+		ExplainID: "Satu update per batch, dan satu epoch adalah satu kali melewati semua contoh: banyaknya batch adalah N/b dibulatkan ke atas, " +
+			"karena contoh-contoh sisanya tetap membentuk satu batch sendiri, yang lebih kecil dari 64. Dengan b = N hanya ada satu update " +
+			"(batch gradient descent), dengan b = 1 satu update per contoh (stochastic)."},
+	{ID: "05.q1",
+		Prompt:   "Why are the means and standard deviations used to standardise the data computed on the training part only, and then applied unchanged to the validation and test parts?",
+		PromptID: "Mengapa rata-rata dan simpangan baku untuk menstandarkan data dihitung dari bagian training saja, lalu diterapkan tanpa diubah ke bagian validasi dan test?",
+		Choices: []string{
+			"statistics from the test part would let it leak into training: the test score would no longer measure performance on data the model has never seen",
+			"the training part is larger, so its statistics are more accurate",
+			"the validation and test parts are too small to have a standard deviation",
+			"it makes training faster",
+		},
+		ChoicesID: []string{
+			"statistik dari bagian test akan membuatnya bocor ke training: skor test tidak lagi mengukur kinerja pada data yang belum pernah dilihat model",
+			"bagian training lebih besar, jadi statistiknya lebih akurat",
+			"bagian validasi dan test terlalu kecil untuk punya simpangan baku",
+			"supaya training lebih cepat",
+		},
+		Salt: "c60dc2c23dfd",
+		Hash: "258ae8008aa2a0749386b2b3a1491a9915b972d10fb1c0e0d41f8cc16e904844",
+		Explain: "The test part stands for data the model will meet later, one example at a time, with no statistics of its own. " +
+			"Whatever the pipeline learns (weights, and also means and deviations) must come from the training part, or the test " +
+			"score is measured on data that shaped the model and is no longer an honest estimate. Applying the same numbers " +
+			"everywhere also keeps every part on the scale the network was trained on.",
+		ExplainID: "Bagian test mewakili data yang akan ditemui model nanti, satu contoh demi satu contoh, tanpa statistiknya sendiri. " +
+			"Apa pun yang dipelajari pipeline (bobot, dan juga rata-rata dan simpangan baku) harus berasal dari bagian training, kalau tidak " +
+			"skor test diukur pada data yang ikut membentuk model dan tidak lagi menjadi perkiraan yang jujur. Menerapkan angka yang sama " +
+			"di semua bagian juga menjaga setiap bagian pada skala yang dipakai saat jaringan dilatih."},
+	{ID: "05.q2",
+		Prompt:   "The capstone's network reads 64 pixels, has one hidden layer and 10 outputs. With 32 hidden units instead of 64, how many parameters (weights and biases) would it have?",
+		PromptID: "Jaringan capstone membaca 64 piksel, punya satu hidden layer dan 10 output. Dengan 32 hidden unit, bukan 64, berapa parameter (bobot dan bias) yang akan dimilikinya?",
+		Salt:     "145da96935cc",
+		Hash:     "8cb7c8e165788e6207e8f504a8bf82ccb58c7b11f68941ea16cae65784099b7f",
+		Explain: "A dense layer from n inputs to m units has an n×m weight matrix and m biases: n·m + m parameters. Add the two " +
+			"layers, 64 → 32 and 32 → 10. The activation has no parameters. backprop.CountParams(model.Params()) counts them for any model.",
+		ExplainID: "Sebuah dense layer dari n input ke m unit punya matriks bobot n×m dan m bias: n·m + m parameter. Jumlahkan kedua " +
+			"layer-nya, 64 → 32 dan 32 → 10. Aktivasinya tidak punya parameter. backprop.CountParams(model.Params()) menghitungnya untuk model apa pun."},
 	{ID: "06.q1",
 		Prompt:   "Why not start every weight of a network's tanh hidden layer at 0?",
 		PromptID: "Mengapa bobot hidden layer tanh sebuah jaringan tidak dimulai semuanya dari 0?",
 		Choices: []string{
 			"the loss would be NaN on the first forward pass",
-			"every hidden unit would output 0 and receive a zero gradient: the hidden weights never move, and equal units stay copies of each other",
-			"a zero weight makes the learning rate too small to train",
 			"tanh is not differentiable at 0",
+			"a zero weight makes the learning rate too small to train",
+			"every hidden unit would output 0 and receive a zero gradient: the hidden weights never move, and equal units stay copies of each other",
 		},
 		ChoicesID: []string{
 			"loss-nya akan menjadi NaN pada forward pass pertama",
-			"setiap hidden unit akan mengeluarkan 0 dan menerima gradien nol: bobot hidden tidak pernah bergerak, dan unit-unit yang sama tetap menjadi salinan satu sama lain",
-			"bobot nol membuat learning rate terlalu kecil untuk training",
 			"tanh tidak dapat diturunkan di 0",
+			"bobot nol membuat learning rate terlalu kecil untuk training",
+			"setiap hidden unit akan mengeluarkan 0 dan menerima gradien nol: bobot hidden tidak pernah bergerak, dan unit-unit yang sama tetap menjadi salinan satu sama lain",
 		},
 		Salt: "b8213bb98e2e",
-		Hash: "83bf6b245c0b42a03b53580dc6d8909c0641b35cf5aee039df78de24f19c6b36",
+		Hash: "f9e95df1c8171555672cc30a7049cdbcf3d748cfba010df26eafefba9357dac0",
 		Explain: "With W₁ = 0 every hidden unit outputs tanh(0) = 0, so ∂L/∂W₂ = hᵀG = 0; and with W₂ = 0 the gradient sent back, G·W₂ᵀ, " +
 			"is 0 too, so ∂L/∂W₁ = 0. Only the output bias learns. Any single starting value has the same flaw in a milder form: " +
 			"identical units get identical gradients and stay identical (symmetry). Random starts break it. The loss is finite, " +
