@@ -273,17 +273,17 @@ var questions = []Question{
 			"Jalurnya melewati v₂ = −0.5 < 0, yang membalik tandanya: ∂L/∂h₂ = ∂L/∂ŷ·v₂. Kemiringan sigmoid h₂(1 − h₂) dan " +
 			"input x₁ = 1 positif dan mempertahankan tandanya. Tanda saja sudah cukup: tidak ada angka yang perlu dihitung."},
 	{ID: "01.q2",
-		Prompt:   "In the worked example of section 3 (target y = 1), what is ∂L/∂x₂, the gradient that the hidden layer would hand down for the second input? (Three decimals.)",
-		PromptID: "Pada contoh perhitungan di bagian 3 (target y = 1), berapa ∂L/∂x₂, gradien yang akan diteruskan hidden layer untuk input kedua? (Tiga desimal.)",
+		Prompt:   "In the worked example of the chain rule by hand (x = (1.0, 0.5), target y = 1), what is ∂L/∂x₂, the gradient that the hidden layer would hand down for the second input? (Three decimals.)",
+		PromptID: "Pada contoh perhitungan aturan rantai dengan tangan (x = (1.0, 0.5), target y = 1), berapa ∂L/∂x₂, gradien yang akan diteruskan hidden layer untuk input kedua? (Tiga desimal.)",
 		Decimals: 3,
 		Salt:     "8f0af51363f0",
 		Hash:     "aea90ab56b1d8520b7a9517a651eb5edf234ac04d7c79d497d3bc6bf39076537",
 		Explain: "x₂ feeds both hidden units, so it gets one contribution per path and they add up: " +
 			"∂L/∂x₂ = ∂L/∂z₁·w₂₁ + ∂L/∂z₂·w₂₂, with ∂L/∂z₁ and ∂L/∂z₂ from the table and w₂₁ = 0.2, w₂₂ = 0.6. The two terms " +
-			"have opposite signs and almost cancel. The section's ∂L/∂x₁ is the same sum with w₁₁ and w₁₂.",
+			"have opposite signs and almost cancel. ∂L/∂x₁, worked out in the notebook, is the same sum with w₁₁ and w₁₂.",
 		ExplainID: "x₂ masuk ke kedua hidden unit, jadi ia mendapat satu kontribusi per jalur dan keduanya dijumlahkan: " +
 			"∂L/∂x₂ = ∂L/∂z₁·w₂₁ + ∂L/∂z₂·w₂₂, dengan ∂L/∂z₁ dan ∂L/∂z₂ dari tabel serta w₂₁ = 0.2, w₂₂ = 0.6. Kedua sukunya " +
-			"berlawanan tanda dan hampir saling meniadakan. ∂L/∂x₁ di bagian itu adalah jumlah yang sama dengan w₁₁ dan w₁₂."},
+			"berlawanan tanda dan hampir saling meniadakan. ∂L/∂x₁, yang dihitung di notebook, adalah jumlah yang sama dengan w₁₁ dan w₁₂."},
 	{ID: "02.q1",
 		Prompt:   "A binary classifier outputs the probability p = 0.5 for an example whose label is 1. What is its binary cross-entropy, with the natural logarithm? (Three decimals.)",
 		PromptID: "Sebuah classifier biner mengeluarkan probabilitas p = 0.5 untuk sebuah contoh berlabel 1. Berapa binary cross-entropy-nya, dengan logaritma natural? (Tiga desimal.)",
