@@ -58,8 +58,8 @@ vet:
 # OpenBLAS build.
 gotest:
 	BACKPROP_E2E=1 $(GO) test -timeout 30m $$($(GO) list ./... | grep -v '/exercises$$')
-	$(GO) test -tags purego ./pkg/backprop/
-	GODEBUG=cpu.avx512f=off $(GO) test ./pkg/backprop/
+	$(GO) test -tags purego ./pkg/backprop/...
+	GODEBUG=cpu.avx512f=off $(GO) test ./pkg/backprop/...
 	$(GO) test -tags openblas ./pkg/backprop/...
 
 ## exercises: run the public checks of the exercises you implemented; ends with "k of N exercises done"

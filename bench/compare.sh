@@ -15,6 +15,9 @@
 #   W2  2-16-16-1 tanh MLP, sigmoid + BCE, 1,000 two-moons points, SGD
 #       lr 0.5; batch 32 (6,400 steps) and full batch (200 steps)
 #   a 1024×1024 by 1024×1024 float64 product
+# The Go workloads run twice: through Fit, and through the four-line loop a
+# learner writes (rows "-loop"), which must be as fast and reach the same
+# loss bit for bit.
 # With libopenblas-dev installed, the Go workloads also run in the build
 # with -tags openblas ("go-openblas").
 set -euo pipefail
@@ -71,10 +74,12 @@ run() { # run CMD..., appending its JSON line to the results
 for ((r = 1; r <= REPEAT; r++)); do
 	echo "round $r of $REPEAT" >&2
 	for b in "${builds[@]}"; do
-		run "$b" w2 "$work/data" 32 6400
-		run "$b" w2 "$work/data" 1000 200
-		run "$b" w1 "$work/data" sparse
-		run "$b" w1 "$work/data" dense
+		for loop in "" loop; do # loop: the plain loop a learner writes, not Fit
+			run "$b" w2 "$work/data" 32 6400 $loop
+			run "$b" w2 "$work/data" 1000 200 $loop
+			run "$b" w1 "$work/data" sparse $loop
+			run "$b" w1 "$work/data" dense $loop
+		done
 		run "$b" matmul 1024
 	done
 	for impl in numpy torch64 torch32; do

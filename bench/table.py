@@ -13,7 +13,9 @@ CPU = "--cpu" in sys.argv  # compare CPU times instead of wall-clock times
 
 IMPLS = ["go", "go-openblas", "numpy", "torch64", "torch32"]
 FLOAT64 = {"go", "go-openblas", "numpy", "torch64"}
-ORDER = ["w1-sparse", "w1-dense", "w2-batch32", "w2-batch1000", "matmul1024"]
+ORDER = ["w1-sparse", "w1-sparse-loop", "w1-dense", "w1-dense-loop", "w2-batch32", "w2-batch32-loop",
+         "w2-batch1000", "w2-batch1000-loop", "matmul1024"]
+LOOP = "-loop"  # the same workload trained by the loop a learner writes, not Fit
 UNIT = {"seconds": "s/epoch", "us_per_step": "µs/step", "gflops": "GFLOP/s"}
 
 best = {}  # (workload, impl) -> row
@@ -53,7 +55,16 @@ for w in ORDER:
             continue
         ratio = got["go"][metric] / got[i][metric] if metric == "gflops" else got[i][metric] / got["go"][metric]
         cells.append("%.2fx" % ratio)
-    if "loss" in got["go"]:
+    if w.endswith(LOOP) and "loss" in got["go"]:
+        # The plain loop must reach Fit's loss bit for bit, in each build.
+        verdict = []
+        for i in impls:
+            fit = best.get((w[: -len(LOOP)], i))
+            if got[i] and fit and got[i]["loss"] != fit["loss"]:
+                ok = False
+                verdict.append("%s OFF Fit's" % i)
+        cells += ["%.9g" % got["go"]["loss"], "; ".join(verdict) or "yes (Fit's, bit for bit)"]
+    elif "loss" in got["go"]:
         ref = got["go"]["loss"]
         verdict = []
         for i in impls:
@@ -77,6 +88,14 @@ print("times: %s;" % ("CPU time of the process (user + system)" if CPU else "wal
 print("ratios: the other implementation's time over the pure-Go build's (>1: Go is faster);")
 print("for GFLOP/s, Go's rate over the other's. Best of the repeated runs. Losses: float64")
 print("implementations within 6 significant digits of Go, float32 PyTorch within 3.")
+print("The -loop rows train with the loop a learner writes (forward, loss, zero + backward,")
+print("update) instead of Fit; they must reach Fit's loss bit for bit. Plain loop over Fit:")
+for w in ORDER:
+    if w.endswith(LOOP):
+        pairs = [(i, best.get((w, i)), best.get((w[: -len(LOOP)], i))) for i in impls]
+        cells = ["%s %.2fx" % (i, a[a["metric"]] / b[b["metric"]]) for i, a, b in pairs if a and b]
+        if cells:
+            print("- %s: %s" % (w[: -len(LOOP)], ", ".join(cells)))
 
 
 def t(w, i):

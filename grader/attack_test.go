@@ -550,3 +550,129 @@ func TestTarBomb(t *testing.T) {
 		t.Errorf("refusing the bomb took %v", d)
 	}
 }
+
+// TestHostileNotebooks: notebooks beside the Go files of a course folder
+// are read for their answers as text, capped, and nothing in them runs. A
+// huge, malformed or deeply nested notebook, a symbolic link to a file
+// outside, tricky strings and computed arguments never crash the grader
+// nor earn a point; the exercises are graded as usual.
+func TestHostileNotebooks(t *testing.T) {
+	t.Parallel()
+	right := []string{answer("03.q1", "-8"), answer("03.q2", `"b"`)}
+	outside := filepath.Join(t.TempDir(), "03-key.ipynb") // a notebook outside the submission, answering right
+	os.WriteFile(outside, notebook(right...), 0o644)
+	huge := `{"cells": [{"cell_type": "code", "source": ["` + strings.Join(right, `", "`) + `"], "outputs": [{"text": "` +
+		strings.Repeat("x", maxNotebookSize) + `"}]}]}`
+	huge = strings.ReplaceAll(huge, "\n", `\n`)
+	files := map[string]string{
+		"exercises/mse.go":                  "package exercises\n" + goodMSE,
+		"notebooks/03-huge.ipynb":           huge,                                                                        // over 16 MiB: skipped
+		"notebooks/03-malformed.ipynb":      `{"cells": [{"cell_type": "code", "source": "checks.Answer(\"03.q1\", -8)"`, // truncated JSON
+		"notebooks/03-deep.ipynb":           strings.Repeat("[", 200000) + strings.Repeat("]", 200000),                   // beyond JSON's nesting limit
+		"notebooks/03-not-a-notebook.ipynb": "checks.Answer(\"03.q1\", -8)\nchecks.Answer(\"03.q2\", \"b\")",
+		"notebooks/03-computed.ipynb": string(notebook(
+			"x := -8.0\n"+answer("03.q1", "x"),
+			answer("03.q1", "-2*4"),
+			answer("03.q1", "float64(-8)"),
+			answer("03.q1", "-8 + 0"),
+			answer("03.q2", `"b"+""`),
+			answer("03.q2", `strings.ToLower("B")`),
+			answer("03.q2", "`b`"),
+			"s := `checks.Answer(\\\"03.q2\\\", \\\"b\\\")`",
+			answer("03.q1\x1b[2K\r", "-8"), // an ID with control characters is no question
+			answer("03.q1", "1e999999"),    // out of range
+			answer("03.q2", `"b\x00"`),
+			strings.Repeat(answer("03.q2", `"c"`)+"\n", 20000), // many answers: the last counts, and it is wrong
+		)),
+	}
+	dir := writeDir(t, files)
+	if err := os.Symlink(outside, filepath.Join(dir, "notebooks", "03-link.ipynb")); err != nil {
+		t.Fatal(err)
+	}
+	began := time.Now()
+	src, err := Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := time.Since(began); d > 10*time.Second {
+		t.Errorf("reading the notebooks took %v", d)
+	}
+	for _, q := range gradeQuestions(src.Answers, src.AnswerFrom) {
+		if q.Score != 0 {
+			t.Errorf("%s earned a point with %v from %s", q.ID, src.Answers[q.ID], q.From)
+		}
+	}
+	if src.Answers["03.q1"] != nil {
+		t.Errorf("03.q1 was read: %v from %s", src.Answers["03.q1"], src.AnswerFrom["03.q1"])
+	}
+	warnings := strings.Join(src.Warnings, "\n")
+	for _, want := range []string{"03-huge.ipynb skipped: a notebook larger than 16 MiB", "03-malformed.ipynb is not a notebook",
+		"03-deep.ipynb is not a notebook", "03-not-a-notebook.ipynb is not a notebook"} {
+		if !strings.Contains(warnings, want) {
+			t.Errorf("no warning %q in:\n%s", want, warnings)
+		}
+	}
+	// Graded in full: the exercises score, nothing else does, and the
+	// report shows no control character of the submission.
+	rep := grade(t, dir, Options{Exercises: []string{"MSE"}})
+	if rep.Score != rep.Max || rep.QuestionScore != 0 || len(rep.Problems) > 0 {
+		t.Errorf("exercises %g / %g, concept checks %g:\n%s", rep.Score, rep.Max, rep.QuestionScore, rep.Text())
+	}
+	var b strings.Builder
+	rep.WriteGradescope(&b)
+	if txt := rep.Text() + b.String(); strings.ContainsAny(txt, "\x1b\r\x00") {
+		t.Errorf("control characters reach the reports:\n%q", txt)
+	}
+
+	// The same hostile notebooks in a .zip and a .tar.gz, with a name
+	// that climbs out and one with control characters.
+	files["../../03-climb.ipynb"] = string(notebook(right...))
+	files["notebooks/03-\x1b[31mred.ipynb"] = string(notebook(answer("03.q2", `"c"`)))
+	delete(files, "notebooks/03-huge.ipynb") // TestTarBomb covers size in archives
+	for _, p := range []string{writeZip(t, files), writeTarGz(t, files)} {
+		src, err := Load(p)
+		if err != nil {
+			t.Fatalf("%s: %v", filepath.Base(p), err)
+		}
+		// The climbing notebook is read as a file of the archive like any
+		// other (nothing is written); its answers are the learner's own.
+		rep := grade(t, p, Options{Exercises: []string{"MSE"}})
+		if rep.Score != rep.Max || len(rep.Problems) > 0 || strings.ContainsAny(rep.Text(), "\x1b\x00") {
+			t.Errorf("%s: %g / %g, answers %v:\n%s", filepath.Base(p), rep.Score, rep.Max, src.Answers, rep.Text())
+		}
+	}
+}
+
+// writeZip and writeTarGz write files into a new archive.
+func writeZip(t *testing.T, files map[string]string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "course.zip")
+	f, _ := os.Create(p)
+	zw := zip.NewWriter(f)
+	for name, data := range files {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(data))
+	}
+	zw.Close()
+	f.Close()
+	return p
+}
+
+func writeTarGz(t *testing.T, files map[string]string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "course.tar.gz")
+	f, _ := os.Create(p)
+	gz := gzip.NewWriter(f)
+	tw := tar.NewWriter(gz)
+	for name, data := range files {
+		tw.WriteHeader(&tar.Header{Name: name, Mode: 0o644, Size: int64(len(data)), Typeflag: tar.TypeReg})
+		tw.Write([]byte(data))
+	}
+	tw.Close()
+	gz.Close()
+	f.Close()
+	return p
+}

@@ -213,11 +213,11 @@ func compile(ctx context.Context, sb *sandbox, dir, home, cache, out string, lim
 func compileFailure(err error, out string, limits Limits, lang Lang) string {
 	switch {
 	case errors.Is(err, errCompileTime):
-		return lang.say(phCompileTime, limits.Compile)
+		return lang.Say(phCompileTime, limits.Compile)
 	case strings.Contains(out, "out of memory") || strings.Contains(out, "cannot allocate memory") ||
 		strings.Contains(out, "signal: killed") || strings.Contains(out, "signal: CPU time limit exceeded"):
-		return lang.say(phCompileLimit, limits.Compile)
+		return lang.Say(phCompileLimit, limits.Compile)
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	return lang.say(phCompilerFail, oneLine(truncate(lines[len(lines)-1], 300)))
+	return lang.Say(phCompilerFail, oneLine(truncate(lines[len(lines)-1], 300)))
 }

@@ -53,8 +53,11 @@ func Learners(dir string) ([]ClassEntry, error) {
 
 // GradeClass grades every submission in dir with at most workers at a time
 // (runtime.NumCPU() when workers < 1), then writes into outDir a CSV
-// gradebook (gradebook.csv: one row per learner, one column per exercise)
-// and, per learner, feedback/<learner>.txt and feedback/<learner>.json,
+// gradebook (gradebook.csv: one row per learner, one column per exercise,
+// then one per concept check (1 right, 0 not) and their total,
+// concept_checks, which the score column includes only with
+// Options.CountQuestions), and, per learner, feedback/<learner>.txt and
+// feedback/<learner>.json,
 // and the instructor's class report (report.html, see WriteClassReport). A
 // submission that cannot be graded gets a row with its problem; it never
 // stops the others.
@@ -129,7 +132,8 @@ func writeClass(out *os.Root, entries []ClassEntry) error {
 	w := csv.NewWriter(f)
 	header := []string{"learner", "score", "max_score", "percent"}
 	header = append(header, exerciseNames()...)
-	header = append(header, "problem", "seed")
+	header = append(header, questionIDs()...)
+	header = append(header, "concept_checks", "problem", "seed")
 	w.Write(header)
 	names := map[string]bool{}
 	num := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
@@ -139,6 +143,10 @@ func writeClass(out *os.Root, entries []ClassEntry) error {
 		for _, name := range exerciseNames() {
 			row = append(row, num(r.exercise(name).Score))
 		}
+		for _, id := range questionIDs() {
+			row = append(row, num(r.question(id).Score))
+		}
+		row = append(row, num(r.QuestionScore))
 		problem := ""
 		if len(r.Problems) > 0 {
 			problem = r.Problems[0].String()

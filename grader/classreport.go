@@ -81,6 +81,45 @@ func SummarizeClass(entries []ClassEntry) []ExerciseSummary {
 	return out
 }
 
+// QuestionSummary is how a class did on one concept check.
+type QuestionSummary struct {
+	ID, Notebook, Prompt string
+	Right                int // learners who answered right
+	Wrong                int // answered, not right
+	Unanswered           int
+}
+
+// SuccessRate is the share of the class that answered right (those who
+// did not answer count as not right).
+func (s QuestionSummary) SuccessRate() float64 {
+	n := s.Right + s.Wrong + s.Unanswered
+	if n == 0 {
+		return 0
+	}
+	return float64(s.Right) / float64(n)
+}
+
+// SummarizeQuestions counts, per concept check, how the class answered.
+func SummarizeQuestions(entries []ClassEntry) []QuestionSummary {
+	var out []QuestionSummary
+	for _, q := range checks.Questions() {
+		s := QuestionSummary{ID: q.ID, Notebook: q.Notebook(), Prompt: q.Prompt}
+		for _, e := range entries {
+			r := e.Report.question(q.ID)
+			switch {
+			case r.Right:
+				s.Right++
+			case r.Answered:
+				s.Wrong++
+			default:
+				s.Unanswered++
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
 // submittedNothing reports whether a learner handed in no exercise at all.
 func submittedNothing(r *Report) bool {
 	for _, e := range r.Exercises {
@@ -104,7 +143,8 @@ func WriteClassReport(path string, entries []ClassEntry) error {
 // the score distribution, each exercise's pass rate, the kind of hidden
 // test that failed most with the exercise's hint (what to re-teach), and
 // the learners who submitted nothing or whose submission could not be
-// graded. Charts use the course's own ECharts, inline: the page opens from
+// graded, and each concept check's success rate (which ideas to re-teach).
+// Charts use the course's own ECharts, inline: the page opens from
 // disk, offline.
 func ClassReportHTML(entries []ClassEntry) (string, error) {
 	esc := html.EscapeString
@@ -123,9 +163,7 @@ func ClassReportHTML(entries []ClassEntry) (string, error) {
 		"<em>Most failed</em> is the kind of hidden test that failed most often among those who tried.</p>\n" +
 		"<table id=\"exercises\"><tr><th>exercise</th><th>topic</th><th>full marks</th><th>partial</th><th>no points</th>" +
 		"<th>not handed in</th><th>most failed</th><th>hint</th></tr>\n")
-	sorted := append([]ExerciseSummary(nil), summaries...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].PassRate() < sorted[j].PassRate() })
-	for _, s := range sorted {
+	for _, s := range lowestFirst(summaries, ExerciseSummary.PassRate) {
 		failed := "—"
 		if s.MostFailedCount > 0 {
 			failed = fmt.Sprintf("%s (%d)", s.MostFailedKind, s.MostFailedCount)
@@ -135,6 +173,18 @@ func ClassReportHTML(entries []ClassEntry) (string, error) {
 			esc(s.Name), esc(s.Topic), s.Passed, 100*s.PassRate(), s.Partial, s.Failed, s.NotAttempted, esc(failed), esc(s.Hint))
 	}
 	table.WriteString("</table>")
+
+	questions := SummarizeQuestions(entries)
+	var qtable strings.Builder
+	qtable.WriteString("<h2>Concept checks: which ideas to re-teach</h2>\n<p>Sorted by success rate, lowest first: the share of the class " +
+		"that answered right (no answer counts as not right). <em>Wrong</em> answered and missed; " +
+		"a question many answered wrong is a misconception, one few answered may simply be unread.</p>\n" +
+		"<table id=\"questions\"><tr><th>question</th><th>notebook</th><th>right</th><th>wrong</th><th>not answered</th><th>question asked</th></tr>\n")
+	for _, s := range lowestFirst(questions, QuestionSummary.SuccessRate) {
+		fmt.Fprintf(&qtable, "<tr><td>%s</td><td>%s</td><td class=\"num\">%d (%.0f%%)</td><td class=\"num\">%d</td><td class=\"num\">%d</td><td>%s</td></tr>\n",
+			esc(s.ID), esc(s.Notebook), s.Right, 100*s.SuccessRate(), s.Wrong, s.Unanswered, esc(s.Prompt))
+	}
+	qtable.WriteString("</table>")
 
 	var nothing, broken []string
 	for _, e := range entries {
@@ -157,6 +207,8 @@ func ClassReportHTML(entries []ClassEntry) (string, error) {
 			viz.Sample{Name: "learners", Values: percents})},
 		viz.Block{Chart: passRateChart(summaries)},
 		viz.Block{HTML: table.String()},
+		viz.Block{Chart: questionChart(questions)},
+		viz.Block{HTML: qtable.String()},
 		viz.Block{HTML: people.String()})
 }
 
@@ -175,26 +227,55 @@ func writeList(b *strings.Builder, id string, items []string, none string) {
 // passRateChart draws one horizontal bar per exercise: the share of the
 // class with full marks, in course order from top to bottom.
 func passRateChart(summaries []ExerciseSummary) *charts.Bar {
+	names, rates := ratesOf(summaries, func(s ExerciseSummary) (string, float64) { return s.Name, s.PassRate() })
+	return rateChart("Full marks per exercise (% of the class)", "full marks (%)", names, rates)
+}
+
+// questionChart draws one horizontal bar per concept check: the share of
+// the class that answered right, in course order.
+func questionChart(summaries []QuestionSummary) *charts.Bar {
+	names, rates := ratesOf(summaries, func(s QuestionSummary) (string, float64) { return s.ID, s.SuccessRate() })
+	return rateChart("Right answers per concept check (% of the class)", "right (%)", names, rates)
+}
+
+// lowestFirst returns a copy of summaries sorted by rate, lowest first
+// (course order among equals).
+func lowestFirst[S any](summaries []S, rate func(S) float64) []S {
+	out := append([]S(nil), summaries...)
+	sort.SliceStable(out, func(i, j int) bool { return rate(out[i]) < rate(out[j]) })
+	return out
+}
+
+// ratesOf returns the name and rate of each summary.
+func ratesOf[S any](summaries []S, of func(S) (string, float64)) (names []string, rates []float64) {
+	for _, s := range summaries {
+		n, r := of(s)
+		names, rates = append(names, n), append(rates, r)
+	}
+	return names, rates
+}
+
+// rateChart draws one horizontal bar per name, rates in [0, 1] shown as
+// percentages, from top to bottom.
+func rateChart(title, series string, names []string, rates []float64) *charts.Bar {
 	c := charts.NewBar()
-	h := 80 + 22*len(summaries)
+	h := 80 + 22*len(names)
 	c.SetGlobalOptions(
 		charts.WithInitializationOpts(opts.Initialization{Width: "900px", Height: strconv.Itoa(h) + "px"}),
-		charts.WithTitleOpts(opts.Title{Title: "Full marks per exercise (% of the class)"}),
+		charts.WithTitleOpts(opts.Title{Title: title}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithGridOpts(opts.Grid{Left: "190", Right: "40", Top: "50", Bottom: "30"}),
 	)
-	var names []string
 	var data []opts.BarData
-	for _, s := range summaries {
-		names = append(names, s.Name)
-		data = append(data, opts.BarData{Value: strconv.FormatFloat(100*s.PassRate(), 'f', 1, 64)})
+	for _, r := range rates {
+		data = append(data, opts.BarData{Value: strconv.FormatFloat(100*r, 'f', 1, 64)})
 	}
 	c.SetGlobalOptions(
 		charts.WithXAxisOpts(opts.XAxis{Type: "value", Min: 0, Max: 100}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names, Inverse: opts.Bool(true)}),
 	)
-	c.AddSeries("full marks (%)", data)
+	c.AddSeries(series, data)
 	return c
 }
 

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/deepdive-dl/backprop/exercises/checks"
 	"github.com/deepdive-dl/backprop/internal/browser"
 	"github.com/deepdive-dl/backprop/internal/e2e"
 )
@@ -27,6 +28,9 @@ func TestClassReport(t *testing.T) {
 	}
 	writeFiles(t, filepath.Join(class, "<i>fajar"), map[string]string{"notes.go": "package exercises\n"})
 	os.WriteFile(filepath.Join(class, "gita.zip"), []byte("not a zip"), 0o644)
+	// hana hands in a notebook with one concept check right, one wrong.
+	os.WriteFile(filepath.Join(class, "hana.ipynb"), notebook(goodMSE,
+		"%%\nchecks.Answer(\"03.q1\", -8).Show()", "%%\nchecks.Answer(\"03.q2\", \"a\").Show()"), 0o644)
 	out := t.TempDir()
 	opt := Options{Seed: 9, Exercises: []string{"MSEGrad", "BCE", "RMSE"}, Limits: testLimits}
 	entries, err := GradeClass(context.Background(), class, out, 2, opt)
@@ -38,13 +42,19 @@ func TestClassReport(t *testing.T) {
 		byName[s.Name] = s
 	}
 	// MSEGrad: ana, budi, eko pass; dewi's sign error fails random tests;
-	// citra's stub, fajar's nothing and gita's broken zip hand nothing in
-	// (gita's is listed as not gradable).
-	if s := byName["MSEGrad"]; s.Passed != 3 || s.Failed+s.Partial != 1 || s.NotAttempted != 3 || s.MostFailedKind != KindRandom {
+	// citra's stub, fajar's nothing, gita's broken zip and hana's notebook
+	// without it hand nothing in (gita's is listed as not gradable).
+	if s := byName["MSEGrad"]; s.Passed != 3 || s.Failed+s.Partial != 1 || s.NotAttempted != 4 || s.MostFailedKind != KindRandom {
 		t.Errorf("MSEGrad summary: %+v", s)
 	}
 	if s := byName["BCE"]; s.Passed != 3 || s.Failed+s.Partial != 1 {
 		t.Errorf("BCE summary: %+v", s)
+	}
+	for _, q := range SummarizeQuestions(entries) {
+		answered := q.ID == "03.q1" || q.ID == "03.q2" // only these are answered, by one learner
+		if (q.Right+q.Wrong == 1) != answered || q.Unanswered != 8-q.Right-q.Wrong || (q.ID == "03.q1") != (q.Right == 1) {
+			t.Errorf("concept check %s: %+v", q.ID, q)
+		}
 	}
 	page, err := os.ReadFile(filepath.Join(out, "report.html"))
 	if err != nil {
@@ -68,8 +78,8 @@ func TestClassReport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n, err := p.ChartsDrawn(30 * time.Second); err != nil || n != 2 {
-		t.Errorf("%d charts drawn, want 2: %v", n, err)
+	if n, err := p.ChartsDrawn(30 * time.Second); err != nil || n != 3 {
+		t.Errorf("%d charts drawn, want 3: %v", n, err)
 	}
 	rows, err := p.Eval(`() => [...document.querySelectorAll("#exercises tr")].map(r => r.innerText)`)
 	if err != nil {
@@ -81,6 +91,13 @@ func TestClassReport(t *testing.T) {
 	}
 	if len(got) != 4 || !strings.HasPrefix(got[1], "MSEGrad") && !strings.HasPrefix(got[1], "BCE") {
 		t.Errorf("exercise rows (lowest pass rate first): %q", got)
+	}
+	qrows, err := p.Eval(`() => [...document.querySelectorAll("#questions tr")].map(r => r.innerText)`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q := qrows.Value.Arr(); len(q) != 1+len(checks.Questions()) || !strings.Contains(q[len(q)-1].Str(), "03.q1") {
+		t.Errorf("concept check rows (lowest success rate first): %v", q)
 	}
 	nothing, _ := p.Eval(`() => document.querySelector("#nothing").innerText`)
 	if s := nothing.Value.Str(); !strings.Contains(s, "fajar") || !strings.Contains(s, "citra") || strings.Contains(s, "gita") {

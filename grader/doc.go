@@ -42,15 +42,48 @@
 //
 // # Concept checks
 //
-// The questions of the notebooks (checks.Questions) are scored from a
-// submitted notebook: the literal arguments of its checks.Answer calls,
-// read as text (answersIn; nothing runs), the last answer to a question
-// counting, compared with the keys of questions.go, one point each, in
-// Report.Questions and apart from the exercises' score. The learners' copy
-// holds only a salted hash of each key, enough to check an answer on the
-// spot; the keys stay here (LeakCheck refuses a release that holds them).
-// A hash of a choice among four letters does not keep a determined
-// learner from the key: concept checks are for learning, not for weight.
+// The questions of the notebooks (checks.Questions) are scored from the
+// notebooks of a submission: the literal arguments of their checks.Answer
+// calls, read as text (answersIn; nothing runs), compared with the keys of
+// questions.go, one point each, in Report.Questions. In one notebook the
+// last answer to a question counts, as running its cells in order would.
+// A submission without a notebook has every question unanswered.
+// A directory or archive (a learner's course folder) is read for every
+// .ipynb it holds, both editions, beside the Go files that are graded;
+// when several notebooks answer a question, the one that counts is
+// (pickAnswers):
+//
+//  1. a notebook of the question's number ("03-....ipynb" for 03.q1), if
+//     any answers it, else any notebook;
+//  2. among those, the last modified (the time the directory or archive
+//     records), so the edition the learner worked in last wins;
+//  3. at equal times, the last path in byte order (notebooks/id/... after
+//     notebooks/...).
+//
+// The notebook that counted is named in the report. Only a literal string
+// or number counts as an answer; a computed one (checks.Answer("03.q1", x))
+// is not read. A notebook in a directory or archive is read up to
+// maxNotebookSize (16 MiB) and only its cells' source is kept, so outputs
+// do not count towards the submission's size; a larger one, or one that
+// is not valid JSON, is skipped with a warning and costs only its answers.
+//
+// Scores of exercises and of concept checks are kept apart by default:
+// Report.Score and Max are the exercises', QuestionScore and QuestionMax
+// the concept checks'. Concept checks are for learning (see below), and
+// staff weigh them as they wish: the gradebook has a column per question
+// and their total, Gradescope an entry "Concept check 03.q1" per question
+// (visible: the notebook already said right or not; its output never
+// holds the key) whose points results.json's score leaves out, and the
+// class report each question's success rate. Options.CountQuestions
+// (grader -count-questions) adds them to Score and Max instead, hence to
+// Gradescope's score and the gradebook's score column; every report says
+// which.
+//
+// The learners' copy holds only a salted hash of each key, enough to check
+// an answer on the spot; the keys stay here (LeakCheck refuses a release
+// that holds them). A hash of a choice among four letters does not keep a
+// determined learner from the key: concept checks are for learning, not
+// for weight.
 //
 // # Security
 //

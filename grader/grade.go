@@ -38,6 +38,10 @@ type Options struct {
 	// its inputs' outcome, the value that came back and the expected one.
 	// Reports written with it are for course staff only.
 	Staff bool
+	// CountQuestions counts the concept checks (one point each) in the
+	// report's Score and Max, hence in Gradescope's score and the
+	// gradebook's score column. By default they are scored apart.
+	CountQuestions bool
 }
 
 // exerciseNames lists the catalog's exercises in course order.
@@ -95,9 +99,8 @@ func GradeSource(ctx context.Context, src *Source, opt Options) (rep *Report, er
 	began := time.Now()
 	rep = newReport(src.Origin, opt)
 	rep.Warnings = append(rep.Warnings, src.Warnings...)
-	if src.Notebook { // concept checks are answered in notebook cells
-		rep.Questions = gradeQuestions(src.Answers)
-	}
+	rep.Questions = gradeQuestions(src.Answers, src.AnswerFrom)
+	rep.total()
 	defer func() {
 		if rep != nil {
 			rep.Seconds = time.Since(began).Seconds()
@@ -117,12 +120,12 @@ func GradeSource(ctx context.Context, src *Source, opt Options) (rep *Report, er
 		got, ok := v.types[er.Name]
 		switch {
 		case !ok:
-			er.setProblem(StatusMissing, rep.Lang.say(phMissing, er.Name, signatureLine(ex)), rep.Lang)
+			er.setProblem(StatusMissing, rep.Lang.Say(phMissing, er.Name, signatureLine(ex)), rep.Lang)
 		case got != ex.TypeString():
 			if got == genericType {
-				got = rep.Lang.say(phGeneric)
+				got = rep.Lang.Say(phGeneric)
 			}
-			er.setProblem(StatusWrongSignature, rep.Lang.say(phWrongType, er.Name, got, signatureLine(ex)), rep.Lang)
+			er.setProblem(StatusWrongSignature, rep.Lang.Say(phWrongType, er.Name, got, signatureLine(ex)), rep.Lang)
 		default:
 			present = append(present, ex)
 		}
@@ -151,7 +154,7 @@ func GradeSource(ctx context.Context, src *Source, opt Options) (rep *Report, er
 	defer os.RemoveAll(dir)
 	defer func() {
 		if err := sb.reap(); err != nil && rep != nil {
-			rep.fail(Problem{Message: rep.Lang.say(phGradingStop, err.Error())}, StatusGraderError)
+			rep.fail(Problem{Message: rep.Lang.Say(phGradingStop, err.Error())}, StatusGraderError)
 		}
 	}()
 	limits := opt.Limits.withDefaults()
@@ -163,7 +166,7 @@ func GradeSource(ctx context.Context, src *Source, opt Options) (rep *Report, er
 		rep.Problems = problems
 		for i := range rep.Exercises {
 			if rep.Exercises[i].Status == "" {
-				rep.Exercises[i].setProblem(StatusCompileError, rep.Lang.say(phNoCompile, problems[0].String()), rep.Lang)
+				rep.Exercises[i].setProblem(StatusCompileError, rep.Lang.Say(phNoCompile, problems[0].String()), rep.Lang)
 			}
 		}
 		return rep, nil
@@ -175,7 +178,7 @@ func GradeSource(ctx context.Context, src *Source, opt Options) (rep *Report, er
 			continue
 		}
 		if msg, ok := prog.wrongType[er.Name]; ok {
-			er.setProblem(StatusWrongSignature, rep.Lang.say(phNotCallable, er.Name, er.signature, msg), rep.Lang)
+			er.setProblem(StatusWrongSignature, rep.Lang.Say(phNotCallable, er.Name, er.signature, msg), rep.Lang)
 			continue
 		}
 		if startErr != nil {
@@ -218,9 +221,9 @@ func runExercise(ctx context.Context, sb *sandbox, prog *program, limits Limits,
 		var v verdict
 		switch {
 		case ctx.Err() != nil:
-			v.message = lang.say(phCancelled)
+			v.message = lang.Say(phCancelled)
 		case stopped != nil:
-			v.message = lang.say(phNotRun, stopped.Error())
+			v.message = lang.Say(phNotRun, stopped.Error())
 		default:
 			if p == nil {
 				var err error
@@ -290,17 +293,17 @@ func judge(ex checks.Exercise, t Test, rep reply, lang Lang) verdict {
 	}
 	if rep.panicked != "" {
 		if strings.Contains(rep.panicked, "not implemented") {
-			return verdict{message: lang.say(phStubTest), stub: true}
+			return verdict{message: lang.Say(phStubTest), stub: true}
 		}
 		msg := "panic: " + truncate(rep.panicked, 200)
 		if goRuntimeError(rep.panicked) { // Go's own words, no learner text
 			return fail(msg, msg)
 		}
-		return fail(lang.say(phPanicHidden), msg)
+		return fail(lang.Say(phPanicHidden), msg)
 	}
 	results := ex.Results()
 	if len(rep.results) != len(results) {
-		msg := lang.say(phResultCount, len(rep.results), len(results))
+		msg := lang.Say(phResultCount, len(rep.results), len(results))
 		return verdict{message: msg}
 	}
 	for i, r := range results {
@@ -311,7 +314,7 @@ func judge(ex checks.Exercise, t Test, rep reply, lang Lang) verdict {
 	if t.Unchanged {
 		for i, a := range t.Args {
 			if i < len(rep.argsOut) && !checks.Same(rep.argsOut[i], a) {
-				msg := lang.say(phChangedArg, ex.Params()[i].Name)
+				msg := lang.Say(phChangedArg, ex.Params()[i].Name)
 				return verdict{message: msg}
 			}
 		}
@@ -319,7 +322,7 @@ func judge(ex checks.Exercise, t Test, rep reply, lang Lang) verdict {
 	}
 	if t.Property != nil {
 		if err := t.Property(t.Args, rep.results); err != nil {
-			return fail(lang.say(phProperty), err.Error())
+			return fail(lang.Say(phProperty), err.Error())
 		}
 		return verdict{}
 	}
@@ -359,15 +362,15 @@ func goRuntimeError(s string) bool { return len(s) < 160 && runtimeErrors.MatchS
 func wrongWhat(name string, got, want any, lang Lang) string {
 	switch {
 	case reflect.TypeOf(got) != reflect.TypeOf(want):
-		return lang.say(phWrongType2, name)
+		return lang.Say(phWrongType2, name)
 	case reflect.ValueOf(want).Kind() == reflect.Slice && (got == nil || reflect.ValueOf(got).IsNil()) && !reflect.ValueOf(want).IsNil():
-		return lang.say(phGotNil, name)
+		return lang.Say(phGotNil, name)
 	case reflect.ValueOf(want).Kind() == reflect.Slice && reflect.ValueOf(got).Len() != reflect.ValueOf(want).Len():
-		return lang.say(phWrongLength, name)
+		return lang.Say(phWrongLength, name)
 	case reflect.ValueOf(want).Kind() == reflect.Slice:
-		return lang.say(phWrongValues, name)
+		return lang.Say(phWrongValues, name)
 	}
-	return lang.say(phWrongValue, name)
+	return lang.Say(phWrongValue, name)
 }
 
 // shapeProblem checks that a property test's matrix result has one row per
@@ -383,11 +386,11 @@ func shapeProblem(name string, got any, args []any, lang Lang) string {
 		return ""
 	}
 	if len(m) != len(in) {
-		return lang.say(phRows, name)
+		return lang.Say(phRows, name)
 	}
 	for i := range m {
 		if len(m[i]) != len(in[i]) {
-			return lang.say(phRowLength, name, i)
+			return lang.Say(phRowLength, name, i)
 		}
 	}
 	return ""

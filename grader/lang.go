@@ -1,40 +1,25 @@
 package grader
 
-import "fmt"
+import "github.com/deepdive-dl/backprop/internal/i18n"
 
 // Lang is the language of the feedback learners read: the text report,
 // the feedback files and Gradescope's output. JSON field names, statuses
 // in JSON, test names and the Go compiler's own messages stay English.
-type Lang string
+// The two languages and their phrases are package internal/i18n's, which
+// exercises/checks shares.
+type Lang = i18n.Lang
 
 const (
-	English    Lang = "en"
-	Indonesian Lang = "id"
+	English    = i18n.English
+	Indonesian = i18n.Indonesian
 )
 
 // ParseLang accepts "en", "id" or "" (English).
-func ParseLang(s string) (Lang, error) {
-	switch Lang(s) {
-	case "", English:
-		return English, nil
-	case Indonesian:
-		return Indonesian, nil
-	}
-	return "", fmt.Errorf("unknown language %q: want en or id", s)
-}
+func ParseLang(s string) (Lang, error) { return i18n.Parse(s) }
 
 // phrase is one sentence of learner feedback in each language, with fmt
-// verbs in the same order.
-type phrase struct{ en, id string }
-
-// say formats p in the language l.
-func (l Lang) say(p phrase, args ...any) string {
-	f := p.en
-	if l == Indonesian {
-		f = p.id
-	}
-	return fmt.Sprintf(f, args...)
-}
+// verbs in the same order; Lang.Say formats it.
+type phrase = i18n.Phrase
 
 // The phrases of learner feedback. Terms the course keeps in English
 // (gradient, loss, panic, stub, signature, compile) stay English in the
@@ -114,15 +99,17 @@ var kindText = map[string]phrase{
 // word translates a status or kind, or returns it as it is.
 func word[K ~string](l Lang, table map[K]phrase, s K) string {
 	if p, ok := table[s]; ok {
-		return l.say(p)
+		return l.Say(p)
 	}
 	return string(s)
 }
 
 // The concept checks of the text report.
 var (
-	phQuestions   = phrase{"Concept checks: %g / %g (scored apart from the exercises)", "Cek konsep: %g / %g (dinilai terpisah dari latihan)"}
-	phRightAnswer = phrase{"right", "benar"}
-	phWrongAnswer = phrase{"not right (see the explanation in the notebook)", "belum benar (lihat penjelasan di notebook)"}
-	phUnanswered  = phrase{"not answered", "belum dijawab"}
+	phQuestions        = phrase{"Concept checks: %g / %g (scored apart from the exercises)", "Cek konsep: %g / %g (dinilai terpisah dari latihan)"}
+	phQuestionsCounted = phrase{"Concept checks: %g / %g (counted in the score)", "Cek konsep: %g / %g (dihitung dalam nilai)"}
+	phNotCounted       = phrase{"concept checks are scored apart: not counted in the score", "cek konsep dinilai terpisah: tidak dihitung dalam nilai"}
+	phRightAnswer      = phrase{"right", "benar"}
+	phWrongAnswer      = phrase{"not right (see the explanation in the notebook)", "belum benar (lihat penjelasan di notebook)"}
+	phUnanswered       = phrase{"not answered", "belum dijawab"}
 )

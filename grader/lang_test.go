@@ -10,45 +10,51 @@ import (
 	"testing"
 )
 
-// TestPhrasesHaveBothLanguages reads lang.go: every phrase has an
-// Indonesian text with the same fmt verbs, in the same order, as its
-// English one.
+// TestPhrasesHaveBothLanguages reads the phrase tables of the grader
+// (lang.go) and of the check tables (exercises/checks/lang.go), both
+// internal/i18n phrases: every phrase has an Indonesian text with the
+// same fmt verbs, in the same order, as its English one.
 func TestPhrasesHaveBothLanguages(t *testing.T) {
-	f, err := parser.ParseFile(token.NewFileSet(), "lang.go", nil, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	verbs := regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
-	n := 0
-	ast.Inspect(f, func(node ast.Node) bool {
-		lit, ok := node.(*ast.CompositeLit)
-		if !ok || len(lit.Elts) != 2 {
-			return true
+	for _, c := range []struct {
+		file, typ string
+		least     int
+	}{{"lang.go", "phrase", 40}, {"../exercises/checks/lang.go", "text", 15}} {
+		f, err := parser.ParseFile(token.NewFileSet(), c.file, nil, 0)
+		if err != nil {
+			t.Fatal(err)
 		}
-		if id, ok := lit.Type.(*ast.Ident); lit.Type != nil && (!ok || id.Name != "phrase") {
-			return true
-		}
-		text := func(e ast.Expr) (string, bool) {
-			b, ok := e.(*ast.BasicLit)
-			if !ok {
-				return "", false
+		verbs := regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
+		n := 0
+		ast.Inspect(f, func(node ast.Node) bool {
+			lit, ok := node.(*ast.CompositeLit)
+			if !ok || len(lit.Elts) != 2 {
+				return true
 			}
-			s, err := strconv.Unquote(b.Value)
-			return s, err == nil
-		}
-		en, ok1 := text(lit.Elts[0])
-		id, ok2 := text(lit.Elts[1])
-		if !ok1 || !ok2 {
+			if id, ok := lit.Type.(*ast.Ident); lit.Type != nil && (!ok || id.Name != c.typ) {
+				return true
+			}
+			text := func(e ast.Expr) (string, bool) {
+				b, ok := e.(*ast.BasicLit)
+				if !ok {
+					return "", false
+				}
+				s, err := strconv.Unquote(b.Value)
+				return s, err == nil
+			}
+			en, ok1 := text(lit.Elts[0])
+			id, ok2 := text(lit.Elts[1])
+			if !ok1 || !ok2 {
+				return true
+			}
+			n++
+			if id == "" || strings.Join(verbs.FindAllString(en, -1), " ") != strings.Join(verbs.FindAllString(id, -1), " ") {
+				t.Errorf("%s: phrase %q / %q: the Indonesian text must exist and use the same verbs", c.file, en, id)
+			}
 			return true
+		})
+		if n < c.least {
+			t.Errorf("%s: found only %d phrases", c.file, n)
 		}
-		n++
-		if id == "" || strings.Join(verbs.FindAllString(en, -1), " ") != strings.Join(verbs.FindAllString(id, -1), " ") {
-			t.Errorf("phrase %q / %q: the Indonesian text must exist and use the same verbs", en, id)
-		}
-		return true
-	})
-	if n < 40 {
-		t.Errorf("found only %d phrases", n)
 	}
 }
 

@@ -26,26 +26,19 @@ import (
 // does not parse is skipped with a warning. Compile errors point to
 // "cell N:line".
 func FromNotebook(data []byte, origin string) (*Source, error) {
-	var nb struct {
-		Cells []struct {
-			CellType string          `json:"cell_type"`
-			Source   json.RawMessage `json:"source"`
-		} `json:"cells"`
-	}
-	if err := json.Unmarshal(data, &nb); err != nil {
-		return nil, fmt.Errorf("%s is not a notebook (.ipynb JSON): %v", origin, err)
+	nb, err := parseNotebook(data, origin)
+	if err != nil {
+		return nil, err
 	}
 	src := &Source{Files: map[string][]byte{}, Origin: origin, Notebook: true}
 	decls := map[string]*cellDecl{}   // by declared name
 	imports := map[string]*cellDecl{} // by local package name
 	order := 0
-	var cells []string // every code cell's text, for the concept checks' answers
 	for i, c := range nb.Cells {
 		if c.CellType != "code" {
 			continue
 		}
 		cell := i + 1
-		cells = append(cells, cellSource(c.Source))
 		text := goLines(cellSource(c.Source))
 		fset := token.NewFileSet()
 		f, err := parser.ParseFile(fset, "", "package exercises\n"+text, parser.SkipObjectResolution)
@@ -98,8 +91,58 @@ func FromNotebook(data []byte, origin string) (*Source, error) {
 		fmt.Fprintf(&out, "\n//line cell %d:%d\n%s\n", d.cell, d.line, d.text)
 	}
 	src.Files["notebook.go"] = out.Bytes()
-	src.Answers = answersIn(cells)
+	src.Answers = answersIn(nb.codeCells())
 	return src, nil
+}
+
+// ipynb is the part of a notebook the grader reads: its cells' types and
+// source (outputs and metadata are left out).
+type ipynb struct {
+	Cells []struct {
+		CellType string          `json:"cell_type"`
+		Source   json.RawMessage `json:"source"`
+	} `json:"cells"`
+}
+
+func parseNotebook(data []byte, origin string) (ipynb, error) {
+	var nb ipynb
+	if err := json.Unmarshal(data, &nb); err != nil {
+		return nb, fmt.Errorf("%s is not a notebook (.ipynb JSON): %v", origin, err)
+	}
+	return nb, nil
+}
+
+// codeCells returns the text of the notebook's code cells, in order.
+func (nb ipynb) codeCells() []string {
+	var cells []string
+	for _, c := range nb.Cells {
+		if c.CellType == "code" {
+			cells = append(cells, cellSource(c.Source))
+		}
+	}
+	return cells
+}
+
+// compactNotebook returns the notebook with only its cells' type and
+// source, each source one string: what FromNotebook and the concept
+// checks read, without the outputs (charts, images) that make notebooks
+// large.
+func compactNotebook(data []byte) ([]byte, error) {
+	nb, err := parseNotebook(data, "")
+	if err != nil {
+		return nil, err
+	}
+	type cell struct {
+		CellType string `json:"cell_type"`
+		Source   string `json:"source"`
+	}
+	out := struct {
+		Cells []cell `json:"cells"`
+	}{Cells: []cell{}}
+	for _, c := range nb.Cells {
+		out.Cells = append(out.Cells, cell{c.CellType, cellSource(c.Source)})
+	}
+	return json.Marshal(out)
 }
 
 // cellDecl is one top-level declaration or import of a notebook cell.

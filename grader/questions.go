@@ -1,9 +1,13 @@
 package grader
 
 import (
+	"fmt"
+	"path"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/deepdive-dl/backprop/exercises/checks"
 )
@@ -37,6 +41,9 @@ type QuestionReport struct {
 	Right    bool    `json:"right"`
 	Score    float64 `json:"score"`
 	Max      float64 `json:"max_score"`
+	// From is the notebook the counted answer was read from, in a
+	// submission that holds several (see pickAnswers).
+	From string `json:"from,omitempty"`
 }
 
 // answerCall matches checks.Answer("ID", literal) in a notebook cell: a
@@ -68,11 +75,12 @@ func answersIn(cells []string) map[string]any {
 }
 
 // gradeQuestions scores the answers to every concept check, one point
-// each, with the private keys. Feedback says right or not, never the key.
-func gradeQuestions(answers map[string]any) []QuestionReport {
+// each, with the private keys; from names the notebook each answer came
+// from, when there were several. Feedback says right or not, never the key.
+func gradeQuestions(answers map[string]any, from map[string]string) []QuestionReport {
 	var out []QuestionReport
 	for _, q := range checks.Questions() {
-		qr := QuestionReport{ID: q.ID, Max: 1}
+		qr := QuestionReport{ID: q.ID, Max: 1, From: from[q.ID]}
 		if a, ok := answers[q.ID]; ok {
 			qr.Answered = true
 			got, err1 := q.Normalize(a)
@@ -85,4 +93,81 @@ func gradeQuestions(answers map[string]any) []QuestionReport {
 		out = append(out, qr)
 	}
 	return out
+}
+
+// questionIDs lists the concept checks in course order.
+func questionIDs() []string {
+	var ids []string
+	for _, q := range checks.Questions() {
+		ids = append(ids, q.ID)
+	}
+	return ids
+}
+
+// notebookAnswers are the answers found in one notebook of a submission.
+type notebookAnswers struct {
+	path    string
+	mod     time.Time
+	answers map[string]any
+}
+
+// pickAnswers reads the answers of every notebook of a directory or
+// archive, and for each question keeps one notebook's: among those that
+// answer it, a notebook of the question's number first ("03-....ipynb"
+// for 03.q1), then the last modified, then the last path in byte order.
+// It returns the answers, the notebook of each (as origin/path), and the
+// warnings with one added per notebook that is not valid JSON.
+func pickAnswers(t *tree, origin string, warnings []string) (map[string]any, map[string]string, []string) {
+	var names []string
+	for name := range t.files {
+		if strings.HasSuffix(name, ".ipynb") {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	var nbs []notebookAnswers
+	for _, name := range names {
+		nb, err := parseNotebook(t.files[name], name)
+		if err != nil {
+			warnings = append(warnings, fmt.Sprintf("%s: its concept-check answers are not read", firstLine(err.Error())))
+			continue
+		}
+		nbs = append(nbs, notebookAnswers{path: name, mod: t.mod[name], answers: answersIn(nb.codeCells())})
+	}
+	if len(nbs) == 0 {
+		return nil, nil, warnings
+	}
+	answers, from := map[string]any{}, map[string]string{}
+	for _, q := range checks.Questions() {
+		var best *notebookAnswers
+		for i := range nbs {
+			nb := &nbs[i]
+			if _, ok := nb.answers[q.ID]; ok && (best == nil || nb.before(best, q.Notebook())) {
+				best = nb
+			}
+		}
+		if best != nil {
+			answers[q.ID], from[q.ID] = best.answers[q.ID], path.Join(origin, best.path)
+		}
+	}
+	return answers, from, warnings
+}
+
+// before reports whether a's answer counts rather than b's for a question
+// of notebook number.
+func (a *notebookAnswers) before(b *notebookAnswers, number string) bool {
+	if own := isNotebook(a.path, number); own != isNotebook(b.path, number) {
+		return own
+	}
+	if !a.mod.Equal(b.mod) {
+		return a.mod.After(b.mod)
+	}
+	return a.path > b.path
+}
+
+// isNotebook reports whether the file at p is notebook number ("03":
+// 03-learning-rate.ipynb, 03.ipynb, not 030-x.ipynb).
+func isNotebook(p, number string) bool {
+	rest, ok := strings.CutPrefix(path.Base(p), number)
+	return ok && rest != "" && (rest[0] < '0' || rest[0] > '9')
 }

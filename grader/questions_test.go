@@ -1,10 +1,13 @@
 package grader
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -107,7 +110,7 @@ func TestAnswersInNotebookCells(t *testing.T) {
 	}
 	qs := map[string]QuestionReport{}
 	score := 0.0
-	for _, q := range gradeQuestions(got) {
+	for _, q := range gradeQuestions(got, nil) {
 		qs[q.ID] = q
 		score += q.Score
 		if q.Answered != (q.ID == "03.q1" || q.ID == "03.q2") {
@@ -172,11 +175,134 @@ func TestReleaseHoldsNoAnswerKeys(t *testing.T) {
 			t.Errorf("the release lacks the hash of %s", q.ID)
 		}
 	}
+	// The check tables' languages come from internal/i18n, shipped with
+	// them (TestRelease builds the copy).
+	if _, err := os.Stat(filepath.Join(out, "internal", "i18n", "i18n.go")); err != nil {
+		t.Errorf("the release lacks internal/i18n: %v", err)
+	}
 	// LeakCheck refuses a copy that holds the keys' map.
 	if err := os.WriteFile(filepath.Join(out, "exercises", "keys.go"), []byte("package exercises\n\nvar answerKeys = 1\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if err := LeakCheck("..", out); err == nil || !strings.Contains(err.Error(), "answerKeys") {
 		t.Errorf("LeakCheck missed the answer keys: %v", err)
+	}
+}
+
+// conceptReport is a report of three learners' concept checks, graded
+// without running any code: ana answers both right, budi one right and
+// one wrong, citra nothing.
+func conceptReports(opt Options) []ClassEntry {
+	answers := map[string]map[string]any{
+		"ana":   {"03.q1": -8.0, "03.q2": "b"},
+		"budi":  {"03.q1": -8.0, "03.q2": "d"},
+		"citra": nil,
+	}
+	var out []ClassEntry
+	for _, name := range []string{"ana", "budi", "citra"} {
+		rep := newReport(name, opt)
+		rep.Questions = gradeQuestions(answers[name], nil)
+		rep.total()
+		out = append(out, ClassEntry{Learner: name, Path: name, Report: rep})
+	}
+	return out
+}
+
+// TestConceptChecksInGradescope: one visible entry per concept check,
+// "Concept check 03.q1", right or not (never the key); results.json's
+// score leaves them out unless they are counted, and says which.
+func TestConceptChecksInGradescope(t *testing.T) {
+	for _, counted := range []bool{false, true} {
+		budi := conceptReports(Options{Exercises: []string{"MSE"}, CountQuestions: counted})[1].Report
+		res := budi.Gradescope()
+		entries := map[string]GradescopeTest{}
+		for _, e := range res.Tests {
+			entries[e.Name] = e
+		}
+		q1, q2 := entries["Concept check 03.q1"], entries["Concept check 03.q2"]
+		if q1.Score != 1 || q1.MaxScore != 1 || q1.Status != "passed" || q1.Visibility != "visible" || !strings.HasPrefix(q1.Output, "right") {
+			t.Errorf("counted %v: 03.q1 entry %+v", counted, q1)
+		}
+		if q2.Score != 0 || q2.MaxScore != 1 || q2.Status != "failed" || !strings.HasPrefix(q2.Output, "not right") {
+			t.Errorf("counted %v: 03.q2 entry %+v", counted, q2)
+		}
+		js, _ := json.Marshal(res)
+		if strings.Contains(string(js), `\"b\"`) || strings.Contains(string(js), "-8") {
+			t.Errorf("results.json shows a key: %s", js)
+		}
+		want, note := 0.0, "(scored apart from the exercises)"
+		if counted {
+			want, note = 1, "(counted in the score)"
+		}
+		if res.Score != want || !strings.Contains(res.Output, fmt.Sprintf("Concept checks: 1 / %d %s", len(checks.Questions()), note)) {
+			t.Errorf("counted %v: score %g, output %q", counted, res.Score, res.Output)
+		}
+		if strings.Contains(q2.Output, "not counted") == counted {
+			t.Errorf("counted %v: the entry says %q", counted, q2.Output)
+		}
+		var b bytes.Buffer
+		budi.WriteGradescope(&b)
+		checkGradescopeFormat(t, "budi", b.Bytes())
+		n := float64(len(checks.Questions()))
+		if counted && (budi.Max != budi.exercise("MSE").Max+n || budi.QuestionScore != 1 || budi.QuestionMax != n) {
+			t.Errorf("counted: max %g, questions %g / %g", budi.Max, budi.QuestionScore, budi.QuestionMax)
+		}
+	}
+}
+
+// TestConceptChecksInGradebook: the CSV has one column per concept check
+// and their total, and the class report each question's success rate,
+// lowest first.
+func TestConceptChecksInGradebook(t *testing.T) {
+	entries := conceptReports(Options{Exercises: []string{"MSE"}})
+	dir := t.TempDir()
+	out, err := openOutDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	if err := writeClass(out, entries); err != nil && !strings.Contains(err.Error(), "class report") {
+		t.Fatal(err)
+	}
+	rows := readGradebook(t, dir)
+	col := func(name string) int {
+		i := slices.Index(rows[0], name)
+		if i < 0 {
+			t.Fatalf("no column %s in %q", name, rows[0])
+		}
+		return i
+	}
+	q1, q2, total, score := col("03.q1"), col("03.q2"), col("concept_checks"), col("score")
+	want := [][4]string{{"1", "1", "2", "0"}, {"1", "0", "1", "0"}, {"0", "0", "0", "0"}}
+	for i, w := range want {
+		r := rows[i+1]
+		if got := [4]string{r[q1], r[q2], r[total], r[score]}; got != w {
+			t.Errorf("%s: 03.q1, 03.q2, concept_checks, score = %q, want %q", r[0], got, w)
+		}
+	}
+
+	sums := map[string]QuestionSummary{}
+	for _, s := range SummarizeQuestions(entries) {
+		sums[s.ID] = s
+	}
+	if s := sums["03.q1"]; s.Right != 2 || s.Wrong != 0 || s.Unanswered != 1 {
+		t.Errorf("03.q1: %+v", s)
+	}
+	if s := sums["03.q2"]; s.Right != 1 || s.Wrong != 1 || s.Unanswered != 1 || math.Abs(s.SuccessRate()-1.0/3) > 1e-12 {
+		t.Errorf("03.q2: %+v", s)
+	}
+	page, err := ClassReportHTML(entries)
+	if err != nil {
+		if strings.Contains(err.Error(), "ECharts") {
+			t.Skip(err)
+		}
+		t.Fatal(err)
+	}
+	i, j := strings.Index(page, `<table id="questions">`), -1
+	if i >= 0 {
+		j = strings.Index(page[i:], "<td>03.q1</td>") - strings.Index(page[i:], "<td>03.q2</td>")
+	}
+	if i < 0 || j <= 0 || !strings.Contains(page[i:], "1 (33%)") {
+		t.Errorf("the class report's concept checks (03.q2 first, 33%% right): %s", page[max(i, 0):])
 	}
 }

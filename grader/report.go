@@ -27,10 +27,16 @@ type Report struct {
 	Isolation Isolation `json:"isolation,omitempty"`
 	// Lang is the language of the report's messages.
 	Lang Lang `json:"lang,omitempty"`
-	// Questions are the concept checks answered in a notebook, one point
-	// each, scored apart from the exercises (Score and Max leave them out)
-	// so that course staff weigh them as they wish.
-	Questions []QuestionReport `json:"questions,omitempty"`
+	// Questions are the concept checks, one point each, answered in the
+	// submission's notebooks (every one unanswered when it holds none).
+	// By default they are scored apart from the exercises: Score and Max
+	// leave them out, QuestionScore and QuestionMax add them up, so that
+	// course staff weigh them as they wish. With Options.CountQuestions
+	// (QuestionsCounted) Score and Max include them.
+	Questions        []QuestionReport `json:"questions,omitempty"`
+	QuestionScore    float64          `json:"question_score"`
+	QuestionMax      float64          `json:"question_max_score"`
+	QuestionsCounted bool             `json:"questions_counted,omitempty"`
 
 	hiddenVisibility string
 }
@@ -89,7 +95,8 @@ func newReport(submission string, opt Options) *Report {
 	if lang == "" {
 		lang = English
 	}
-	rep := &Report{Submission: submission, Seed: seed, Lang: lang, hiddenVisibility: opt.HiddenVisibility}
+	rep := &Report{Submission: submission, Seed: seed, Lang: lang, hiddenVisibility: opt.HiddenVisibility,
+		Questions: gradeQuestions(nil, nil), QuestionsCounted: opt.CountQuestions}
 	for _, e := range checks.Exercises() {
 		if len(opt.Exercises) > 0 && !contains(opt.Exercises, e.Name) {
 			continue
@@ -150,7 +157,7 @@ func (e *ExerciseReport) summarize(ex checks.Exercise, lang Lang) {
 	case e.Score == e.Max:
 		e.Status = StatusPassed
 	case notImpl == len(e.Tests):
-		e.Status, e.Problem = StatusNotImplemented, lang.say(phStubExercise)
+		e.Status, e.Problem = StatusNotImplemented, lang.Say(phStubExercise)
 	case e.Score == 0:
 		e.Status = StatusFailed
 	default:
@@ -170,18 +177,38 @@ func (e *ExerciseReport) summarize(ex checks.Exercise, lang Lang) {
 // unpaid says why a passed test earned nothing.
 func (t TestReport) unpaid(lang Lang) string {
 	if t.Passed && t.Score < t.Max {
-		return lang.say(phUnpaid)
+		return lang.Say(phUnpaid)
 	}
 	return ""
 }
 
-// total adds up the exercises.
+// total adds up the exercises, and the concept checks apart; Score and
+// Max include the concept checks only when they are counted.
 func (r *Report) total() {
 	r.Score, r.Max = 0, 0
 	for _, e := range r.Exercises {
 		r.Score += e.Score
 		r.Max += e.Max
 	}
+	r.QuestionScore, r.QuestionMax = 0, 0
+	for _, q := range r.Questions {
+		r.QuestionScore += q.Score
+		r.QuestionMax += q.Max
+	}
+	if r.QuestionsCounted {
+		r.Score += r.QuestionScore
+		r.Max += r.QuestionMax
+	}
+}
+
+// question returns the grade of the concept check id (zero if absent).
+func (r *Report) question(id string) QuestionReport {
+	for _, q := range r.Questions {
+		if q.ID == id {
+			return q
+		}
+	}
+	return QuestionReport{}
 }
 
 // Percent returns the score as a percentage of the maximum.
@@ -198,21 +225,21 @@ func (r *Report) Percent() float64 {
 // characters escaped, so it cannot move the cursor or forge lines.
 func (r *Report) WriteText(w io.Writer) error {
 	l := r.lang()
-	fmt.Fprint(w, l.say(phHeader, Clean(r.Submission), r.Score, r.Max, r.Percent(), r.Seed, r.isolationText())+"\n\n")
+	fmt.Fprint(w, l.Say(phHeader, Clean(r.Submission), r.Score, r.Max, r.Percent(), r.Seed, r.isolationText())+"\n\n")
 	if r.Isolation == IsolationNone {
-		fmt.Fprintf(w, "  %s: %s\n", l.say(phWarningCap), noSandboxWarning)
+		fmt.Fprintf(w, "  %s: %s\n", l.Say(phWarningCap), noSandboxWarning)
 	}
 	for _, p := range r.Problems {
-		fmt.Fprintf(w, "  %s: %s\n", l.say(phProblem), Clean(p.String()))
+		fmt.Fprintf(w, "  %s: %s\n", l.Say(phProblem), Clean(p.String()))
 	}
 	for _, warn := range r.Warnings {
-		fmt.Fprintf(w, "  %s: %s\n", l.say(phWarning), Clean(warn))
+		fmt.Fprintf(w, "  %s: %s\n", l.Say(phWarning), Clean(warn))
 	}
 	if len(r.Problems)+len(r.Warnings) > 0 {
 		fmt.Fprintln(w)
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, l.say(phColumns))
+	fmt.Fprintln(tw, l.Say(phColumns))
 	for _, e := range r.Exercises {
 		fmt.Fprintf(tw, "%s\t%s\t%g\t%g\t%s\n", e.Name, e.Topic, e.Score, e.Max, word(l, statusText, e.Status))
 	}
@@ -229,35 +256,49 @@ func (r *Report) WriteText(w io.Writer) error {
 			switch {
 			case e.Status == StatusNotImplemented:
 			case !t.Passed:
-				fmt.Fprintf(w, "  - %s\n", l.say(phTestLine, word(l, kindText, t.Kind), t.Name, t.Max, Clean(t.Message)))
+				fmt.Fprintf(w, "  - %s\n", l.Say(phTestLine, word(l, kindText, t.Kind), t.Name, t.Max, Clean(t.Message)))
 				if t.Detail != "" {
-					fmt.Fprintf(w, "      %s: %s\n", l.say(phStaffOnly), Clean(t.Detail))
+					fmt.Fprintf(w, "      %s: %s\n", l.Say(phStaffOnly), Clean(t.Detail))
 				}
 			case t.unpaid(l) != "":
-				fmt.Fprintf(w, "  - %s\n", l.say(phTestLine, word(l, kindText, t.Kind), t.Name, t.Max, t.unpaid(l)))
+				fmt.Fprintf(w, "  - %s\n", l.Say(phTestLine, word(l, kindText, t.Kind), t.Name, t.Max, t.unpaid(l)))
 			}
 		}
 		if e.Hint != "" {
-			fmt.Fprintf(w, "  %s: %s\n", l.say(phHint), e.Hint)
+			fmt.Fprintf(w, "  %s: %s\n", l.Say(phHint), e.Hint)
 		}
 	}
 	if len(r.Questions) > 0 {
-		score, max := 0.0, 0.0
 		var lines []string
 		for _, q := range r.Questions {
-			score, max = score+q.Score, max+q.Max
-			verdict := phUnanswered
-			switch {
-			case q.Right:
-				verdict = phRightAnswer
-			case q.Answered:
-				verdict = phWrongAnswer
+			line := fmt.Sprintf("  %s: %s", q.ID, q.verdict(l))
+			if q.From != "" {
+				line += " (" + Clean(q.From) + ")"
 			}
-			lines = append(lines, fmt.Sprintf("  %s: %s", q.ID, l.say(verdict)))
+			lines = append(lines, line)
 		}
-		fmt.Fprintf(w, "\n%s\n%s\n", l.say(phQuestions, score, max), strings.Join(lines, "\n"))
+		fmt.Fprintf(w, "\n%s\n%s\n", r.questionsLine(l), strings.Join(lines, "\n"))
 	}
 	return nil
+}
+
+// questionsLine is the concept checks' total, and whether it counts.
+func (r *Report) questionsLine(l Lang) string {
+	if r.QuestionsCounted {
+		return l.Say(phQuestionsCounted, r.QuestionScore, r.QuestionMax)
+	}
+	return l.Say(phQuestions, r.QuestionScore, r.QuestionMax)
+}
+
+// verdict says right, not right or not answered; never the key.
+func (q QuestionReport) verdict(l Lang) string {
+	switch {
+	case q.Right:
+		return l.Say(phRightAnswer)
+	case q.Answered:
+		return l.Say(phWrongAnswer)
+	}
+	return l.Say(phUnanswered)
 }
 
 // lang is the report's language (English for a report without one).
@@ -273,7 +314,7 @@ const noSandboxWarning = "graded WITHOUT a sandbox (--no-sandbox): the learner's
 
 func (r *Report) isolationText() string {
 	if r.Isolation == "" {
-		return r.lang().say(phNoLearner)
+		return r.lang().Say(phNoLearner)
 	}
 	return string(r.Isolation)
 }
@@ -334,6 +375,10 @@ type GradescopeTest struct {
 // Gradescope converts the report. Public tests are "visible"; hidden ones
 // get Options.HiddenVisibility ("after_due_date" by default). An exercise
 // that did not run is one entry carrying all its points and the reason.
+// Each concept check is an entry "Concept check 03.q1", visible, saying
+// right, not right or not answered; results.json's score is the report's
+// Score, which counts them only with Options.CountQuestions (the summary
+// and each entry say which).
 func (r *Report) Gradescope() GradescopeResults {
 	hiddenVis := r.hiddenVisibility
 	if hiddenVis == "" {
@@ -341,19 +386,22 @@ func (r *Report) Gradescope() GradescopeResults {
 	}
 	var sum strings.Builder
 	l := r.lang()
-	sum.WriteString(l.say(phGSSummary, r.Score, r.Max, r.Seed, r.isolationText()))
+	sum.WriteString(l.Say(phGSSummary, r.Score, r.Max, r.Seed, r.isolationText()))
 	if r.Isolation == IsolationNone {
-		fmt.Fprintf(&sum, "\n%s: %s", l.say(phWarningCap), noSandboxWarning)
+		fmt.Fprintf(&sum, "\n%s: %s", l.Say(phWarningCap), noSandboxWarning)
 	}
 	for _, p := range r.Problems {
 		fmt.Fprintf(&sum, "\n%s", Clean(p.String()))
+	}
+	if len(r.Questions) > 0 {
+		fmt.Fprintf(&sum, "\n%s", r.questionsLine(l))
 	}
 	res := GradescopeResults{Score: r.Score, Output: sum.String(), Visibility: "visible", StdoutVisibility: "hidden"}
 	for _, e := range r.Exercises {
 		if len(e.Tests) == 0 {
 			out := Clean(e.Problem)
 			if e.Hint != "" {
-				out += "\n" + l.say(phHint) + ": " + e.Hint
+				out += "\n" + l.Say(phHint) + ": " + e.Hint
 			}
 			res.Tests = append(res.Tests, GradescopeTest{Name: e.Name, Score: e.Score, MaxScore: e.Max, Output: out, Visibility: "visible", Status: "failed"})
 			continue
@@ -367,14 +415,27 @@ func (r *Report) Gradescope() GradescopeResults {
 			if !t.Passed || t.unpaid(l) != "" {
 				gt.Status, gt.Output = "failed", Clean(t.Message)+t.unpaid(l)
 				if t.Detail != "" {
-					gt.Output += "\n" + l.say(phStaffOnly) + ": " + Clean(t.Detail)
+					gt.Output += "\n" + l.Say(phStaffOnly) + ": " + Clean(t.Detail)
 				}
 				if e.Hint != "" {
-					gt.Output += "\n" + l.say(phHint) + ": " + e.Hint
+					gt.Output += "\n" + l.Say(phHint) + ": " + e.Hint
 				}
 			}
 			res.Tests = append(res.Tests, gt)
 		}
+	}
+	// Concept checks: one entry each, visible (the notebook already told
+	// the learner right or not on the spot), never with the key.
+	for _, q := range r.Questions {
+		gt := GradescopeTest{Name: "Concept check " + q.ID, Score: q.Score, MaxScore: q.Max, Output: q.verdict(l),
+			Visibility: "visible", Status: "failed"}
+		if q.Right {
+			gt.Status = "passed"
+		}
+		if !r.QuestionsCounted {
+			gt.Output += "\n" + l.Say(phNotCounted)
+		}
+		res.Tests = append(res.Tests, gt)
 	}
 	return res
 }

@@ -158,7 +158,7 @@ func start(sb *sandbox, prog *program, limits Limits, lang Lang) (*process, erro
 	})
 	if err != nil {
 		p.kill()
-		err := p.failure(err, lang.say(phWhileStarting))
+		err := p.failure(err, lang.Say(phWhileStarting))
 		// Package initialisation sees no hidden input: its panic text can be shown.
 		if re, ok := err.(*RunError); ok && re.Detail != "" {
 			re.Message = re.Detail
@@ -240,19 +240,19 @@ func (p *process) failure(err error, when string) error {
 		if when != "" {
 			limit = p.limits.Startup
 		}
-		return &RunError{Kind: FailureTimeout, Message: oneLine(l.say(phTimeLimit, limit, when))}
+		return &RunError{Kind: FailureTimeout, Message: oneLine(l.Say(phTimeLimit, limit, when))}
 	}
 	<-p.done
 	out := p.out.String()
-	re := &RunError{Kind: FailureCrash, Message: l.say(phStopped, when)}
+	re := &RunError{Kind: FailureCrash, Message: l.Say(phStopped, when)}
 	switch {
 	case strings.Contains(out, "out of memory") || strings.Contains(out, "cannot allocate memory"):
-		re.Kind, re.Message = FailureMemory, l.say(phMemory, p.limits.Memory>>20, when)
+		re.Kind, re.Message = FailureMemory, l.Say(phMemory, p.limits.Memory>>20, when)
 	case strings.Contains(out, "stack exceeds") || strings.Contains(out, "stack overflow"):
-		re.Message = l.say(phStack, when)
+		re.Message = l.Say(phStack, when)
 	case strings.Contains(out, "panic: "):
 		panicked := firstLine(out[strings.Index(out, "panic: "):])
-		re.Message = l.say(phPanicStop, when)
+		re.Message = l.Say(phPanicStop, when)
 		re.Detail = oneLine(re.Message + ": " + panicked)
 		if text := strings.TrimPrefix(panicked, "panic: "); goRuntimeError(strings.TrimSuffix(text, " [recovered]")) {
 			re.Message = re.Detail
@@ -261,13 +261,13 @@ func (p *process) failure(err error, when string) error {
 		// Go's fatal errors are words; a line with anything else in it
 		// may be the learner's own print.
 		fatal := firstLine(out[strings.Index(out, "fatal error: "):])
-		re.Detail = oneLine(l.say(phRuntimeStop, when, fatal))
+		re.Detail = oneLine(l.Say(phRuntimeStop, when, fatal))
 		if !fatalWords.MatchString(fatal) {
 			fatal = "fatal error"
 		}
-		re.Message = l.say(phRuntimeStop, when, fatal)
+		re.Message = l.Say(phRuntimeStop, when, fatal)
 	case p.waitErr != nil:
-		re.Message = l.say(phEnded, when, p.waitErr)
+		re.Message = l.Say(phEnded, when, p.waitErr)
 		if out != "" { // staff only: it may hold the learner's own output
 			re.Detail = oneLine(re.Message + ": " + truncate(out, 300))
 		}

@@ -3,7 +3,6 @@ package grader
 import (
 	"archive/tar"
 	"archive/zip"
-	"bytes"
 	"compress/gzip"
 	"errors"
 	"fmt"
@@ -13,6 +12,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 )
 
 // Source is the learner's code found in a submission: Go files by name, as
@@ -22,9 +22,13 @@ type Source struct {
 	Origin   string            // where the files were found, for messages
 	Notebook bool              // the files were extracted from a notebook
 	Warnings []string          // things skipped on the way (notebook cells that do not parse, ...)
-	// Answers are a notebook's answers to the concept checks, by question
-	// (see answersIn); nil for other submissions.
+	// Answers are the answers to the concept checks found in the
+	// submission's notebooks, by question (see answersIn and pickAnswers);
+	// nil when it holds none.
 	Answers map[string]any
+	// AnswerFrom names, by question, the notebook whose answer counts,
+	// when the submission holds several notebooks.
+	AnswerFrom map[string]string
 }
 
 // names returns the file names in a fixed order.
@@ -45,7 +49,65 @@ const (
 	maxFiles     = 200
 	// maxArchiveSize bounds the decompressed size of a whole .tar.gz.
 	maxArchiveSize = 64 << 20
+	// maxNotebookSize bounds a notebook (outputs and all). Of a notebook
+	// found in a directory or archive only its cells' source is kept
+	// (compactNotebook), and that counts towards maxTotalSize; a larger
+	// one is skipped with a warning.
+	maxNotebookSize = 16 << 20
 )
+
+// tree is what was read of a directory or archive: the Go files and
+// notebooks by slash path, their modification times, and what was skipped.
+type tree struct {
+	files    map[string][]byte
+	mod      map[string]time.Time
+	warnings []string
+	b        budget
+}
+
+func newTree() *tree { return &tree{files: map[string][]byte{}, mod: map[string]time.Time{}} }
+
+// read reads one file of the submission through r, whose size is claimed
+// to be size: a Go file up to maxFileSize, a notebook up to
+// maxNotebookSize, of which only the cells' source is kept.
+func (t *tree) read(name string, size int64, mod time.Time, r io.Reader) error {
+	limit := int64(maxFileSize)
+	notebook := strings.HasSuffix(name, ".ipynb")
+	if notebook {
+		limit = maxNotebookSize
+	}
+	tooLarge := fmt.Errorf("%s is larger than %d bytes", name, limit)
+	var data []byte
+	err := tooLarge
+	if size <= limit {
+		data, err = io.ReadAll(io.LimitReader(r, limit+1))
+		if err == nil && int64(len(data)) > limit { // the header lied
+			err = tooLarge
+		}
+	}
+	if notebook && err == tooLarge {
+		t.warnings = append(t.warnings, fmt.Sprintf("%s skipped: a notebook larger than %d MiB", name, maxNotebookSize>>20))
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if notebook {
+		c, err := compactNotebook(data)
+		switch {
+		case err == nil:
+			data = c
+		case len(data) > maxFileSize: // too large to keep for its error message
+			t.warnings = append(t.warnings, fmt.Sprintf("%s skipped: not a notebook (.ipynb JSON): %v", name, firstLine(err.Error())))
+			return nil
+		}
+	}
+	if err := t.b.add(name, int64(len(data))); err != nil {
+		return err
+	}
+	t.files[name], t.mod[name] = data, mod
+	return nil
+}
 
 // cappedReader fails once more than left bytes have been read.
 type cappedReader struct {
@@ -70,13 +132,14 @@ func (c *cappedReader) Read(p []byte) (int, error) {
 // .tar.gz (.tgz) archive, or a .ipynb notebook. In a directory or archive it
 // takes the Go files of the first of: a directory named exercises, the top
 // level, a single subdirectory; failing that, a single .ipynb notebook.
-// Test files (_test.go) are ignored.
+// Test files (_test.go) are ignored. The answers to the concept checks are
+// read from every notebook of a directory or archive (see pickAnswers).
 func Load(p string) (*Source, error) {
-	var files map[string][]byte
+	var files *tree
 	var err error
 	switch lower := strings.ToLower(p); {
 	case strings.HasSuffix(lower, ".ipynb"):
-		data, err := readCapped(p)
+		data, err := readCapped(p, maxNotebookSize)
 		if err != nil {
 			return nil, err
 		}
@@ -87,7 +150,7 @@ func Load(p string) (*Source, error) {
 		files, err = readTarGz(p)
 	default:
 		files, err = readDir(p)
-		if err == nil && len(files) == 0 {
+		if err == nil && len(files.files) == 0 {
 			// Gradescope and LMS uploads often hold the learner's archive
 			// itself: a directory with no code but one archive is graded
 			// as that archive.
@@ -120,8 +183,25 @@ func onlyArchive(dir string) string {
 }
 
 // pick chooses the package directory among the files of an archive or a
-// directory tree (paths with forward slashes).
-func pick(files map[string][]byte, origin string) (*Source, error) {
+// directory tree (paths with forward slashes). The answers to the concept
+// checks are read from every notebook of the tree (pickAnswers).
+func pick(t *tree, origin string) (*Source, error) {
+	src, err := pickCode(t.files, origin)
+	if err != nil {
+		if len(t.warnings) > 0 {
+			err = fmt.Errorf("%v (%s)", err, strings.Join(t.warnings, "; "))
+		}
+		return nil, err
+	}
+	src.Warnings = append(t.warnings, src.Warnings...)
+	if !src.Notebook {
+		src.Answers, src.AnswerFrom, src.Warnings = pickAnswers(t, origin, src.Warnings)
+	}
+	return src, nil
+}
+
+// pickCode chooses the Go files to grade.
+func pickCode(files map[string][]byte, origin string) (*Source, error) {
 	byDir := map[string]map[string][]byte{}
 	var notebooks []string
 	for name, data := range files {
@@ -188,22 +268,21 @@ func (b *budget) add(name string, size int64) error {
 	return nil
 }
 
-func readCapped(p string) ([]byte, error) {
+func readCapped(p string, limit int) ([]byte, error) {
 	f, err := os.Open(p)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
-	if err == nil && len(data) > maxFileSize {
-		err = fmt.Errorf("%s is larger than %d bytes", p, maxFileSize)
+	data, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
+	if err == nil && len(data) > limit {
+		err = fmt.Errorf("%s is larger than %d bytes", p, limit)
 	}
 	return data, err
 }
 
-func readDir(root string) (map[string][]byte, error) {
-	files := map[string][]byte{}
-	var b budget
+func readDir(root string) (*tree, error) {
+	t := newTree()
 	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -223,49 +302,46 @@ func readDir(root string) (map[string][]byte, error) {
 		if err != nil {
 			return err
 		}
-		if err := b.add(rel, info.Size()); err != nil {
+		f, err := os.Open(p)
+		if err != nil {
 			return err
 		}
-		files[rel], err = readCapped(p)
-		return err
+		defer f.Close()
+		return t.read(rel, info.Size(), info.ModTime(), f)
 	})
-	return files, err
+	return t, err
 }
 
-func readZip(p string) (map[string][]byte, error) {
+func readZip(p string) (*tree, error) {
 	zr, err := zip.OpenReader(p)
 	if err != nil {
 		return nil, fmt.Errorf("cannot open %s as a zip archive: %v", filepath.Base(p), err)
 	}
 	defer zr.Close()
-	files := map[string][]byte{}
-	var b budget
+	t := newTree()
 	for _, f := range zr.File {
 		name := path.Clean(strings.TrimPrefix(f.Name, "/"))
 		if f.FileInfo().IsDir() || !wanted(name) {
 			continue
 		}
-		if err := b.add(name, int64(f.UncompressedSize64)); err != nil {
-			return nil, err
-		}
 		rc, err := f.Open()
 		if err != nil {
 			return nil, err
 		}
-		data, err := io.ReadAll(io.LimitReader(rc, maxFileSize+1))
+		size := int64(f.UncompressedSize64)
+		if f.UncompressedSize64 > 1<<62 {
+			size = 1 << 62
+		}
+		err = t.read(name, size, f.Modified, rc)
 		rc.Close()
 		if err != nil {
 			return nil, err
 		}
-		if len(data) > maxFileSize { // the header lied
-			return nil, fmt.Errorf("%s is larger than %d bytes", name, maxFileSize)
-		}
-		files[name] = data
 	}
-	return files, nil
+	return t, nil
 }
 
-func readTarGz(p string) (map[string][]byte, error) {
+func readTarGz(p string) (*tree, error) {
 	f, err := os.Open(p)
 	if err != nil {
 		return nil, err
@@ -279,12 +355,11 @@ func readTarGz(p string) (map[string][]byte, error) {
 	// whole stream is capped, so a small archive of a huge junk file costs
 	// little.
 	tr := tar.NewReader(&cappedReader{r: gz, left: maxArchiveSize, name: filepath.Base(p)})
-	files := map[string][]byte{}
-	var b budget
+	t := newTree()
 	for {
 		h, err := tr.Next()
 		if err == io.EOF {
-			return files, nil
+			return t, nil
 		}
 		if err != nil {
 			return nil, fmt.Errorf("reading %s: %v", filepath.Base(p), err)
@@ -293,13 +368,8 @@ func readTarGz(p string) (map[string][]byte, error) {
 		if h.Typeflag != tar.TypeReg || !wanted(name) {
 			continue
 		}
-		if err := b.add(name, h.Size); err != nil {
+		if err := t.read(name, h.Size, h.ModTime, tr); err != nil {
 			return nil, err
 		}
-		var buf bytes.Buffer
-		if _, err := io.Copy(&buf, io.LimitReader(tr, maxFileSize+1)); err != nil {
-			return nil, err
-		}
-		files[name] = buf.Bytes()
 	}
 }

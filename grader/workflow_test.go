@@ -33,15 +33,7 @@ func TestGradeClass(t *testing.T) {
 	if len(entries) != 3 {
 		t.Fatalf("%d entries", len(entries))
 	}
-	f, err := os.Open(filepath.Join(out, "gradebook.csv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := csv.NewReader(f).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rows := readGradebook(t, out)
 	if len(rows) != 4 || rows[0][0] != "learner" {
 		t.Fatalf("gradebook: %q", rows)
 	}
@@ -66,6 +58,21 @@ func TestGradeClass(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "feedback", "carol.json")); err != nil {
 		t.Error(err)
 	}
+}
+
+// readGradebook reads the gradebook.csv of a class run.
+func readGradebook(t *testing.T, out string) [][]string {
+	t.Helper()
+	f, err := os.Open(filepath.Join(out, "gradebook.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
 }
 
 // writeFiles writes files under dir.
@@ -193,9 +200,19 @@ func TestGradescopeAutograder(t *testing.T) {
 			t.Fatal(err)
 		}
 		res := checkGradescopeFormat(t, name, data)
-		max := 0.0
+		max, questions := 0.0, 0
 		for _, tr := range res.Tests {
+			if strings.HasPrefix(tr.Name, "Concept check ") { // scored apart, unanswered here
+				questions++
+				if tr.Score != 0 || !strings.Contains(tr.Output, "not answered") {
+					t.Errorf("%s: %+v", name, tr)
+				}
+				continue
+			}
 			max += tr.MaxScore
+		}
+		if questions != len(checks.Questions()) {
+			t.Errorf("%s: %d concept checks in results.json", name, questions)
 		}
 		switch name {
 		case "solutions":
@@ -253,9 +270,14 @@ func checkGradescopeFormat(t *testing.T, name string, data []byte) GradescopeRes
 	var res GradescopeResults
 	json.Unmarshal(data, &res)
 	visibilities := map[string]bool{"hidden": true, "after_due_date": true, "after_published": true, "visible": true}
+	// Concept checks add to the score only when they are counted (the
+	// summary says which).
+	counted := strings.Contains(res.Output, "(counted in the score)")
 	sum := 0.0
 	for _, tr := range res.Tests {
-		sum += tr.Score
+		if counted || !strings.HasPrefix(tr.Name, "Concept check ") {
+			sum += tr.Score
+		}
 		if tr.Name == "" || tr.Score < 0 || tr.Score > tr.MaxScore || !visibilities[tr.Visibility] || (tr.Status != "passed" && tr.Status != "failed") {
 			t.Errorf("%s: bad test entry %+v", name, tr)
 		}

@@ -3,10 +3,14 @@
 // references (bench/reference.py).
 //
 //	gobench gen DIR            write the data and the starting weights into DIR
-//	gobench w1 DIR sparse|dense  one epoch of the 784-128-10 ReLU network
-//	gobench w2 DIR BATCH STEPS   STEPS training steps of the 2-16-16-1 tanh network
+//	gobench w1 DIR sparse|dense [loop]  one epoch of the 784-128-10 ReLU network
+//	gobench w2 DIR BATCH STEPS [loop]   STEPS training steps of the 2-16-16-1 tanh network
 //	gobench matmul N           GFLOP/s of an N×N by N×N float64 product
 //	gobench notebook           200 epochs of W2 with a loss chart, as a notebook cell
+//
+// The workloads train with backprop.Fit, or, given loop, with the loop a
+// learner writes (forward, loss, zero + backward, update; trainLoop): the
+// two must take the same time and reach the same loss, bit for bit.
 //
 // With GOBENCH_CPUPROFILE=FILE set, the workload's CPU profile is written
 // to FILE (read it with go tool pprof).
@@ -84,11 +88,11 @@ func run(cmd string, args []string) error {
 		need(args, 1)
 		err = gen(args[0])
 	case "w1":
-		need(args, 2)
-		err = w1(args[0], args[1])
+		loop := needLoop(args, 2)
+		err = w1(args[0], args[1], loop)
 	case "w2":
-		need(args, 3)
-		err = w2(args[0], atoi(args[1]), atoi(args[2]))
+		loop := needLoop(args, 3)
+		err = w2(args[0], atoi(args[1]), atoi(args[2]), loop)
 	case "matmul":
 		need(args, 1)
 		matmul(atoi(args[0]))
@@ -101,7 +105,7 @@ func run(cmd string, args []string) error {
 }
 
 func usage() {
-	fmt.Fprintln(os.Stderr, "usage: gobench gen DIR | w1 DIR sparse|dense | w2 DIR BATCH STEPS | matmul N | notebook")
+	fmt.Fprintln(os.Stderr, "usage: gobench gen DIR | w1 DIR sparse|dense [loop] | w2 DIR BATCH STEPS [loop] | matmul N | notebook")
 	os.Exit(2)
 }
 
@@ -109,6 +113,16 @@ func need(args []string, n int) {
 	if len(args) != n {
 		usage()
 	}
+}
+
+// needLoop checks that args holds n arguments, or n and "loop", and
+// reports whether it ends with "loop".
+func needLoop(args []string, n int) bool {
+	if len(args) == n+1 && args[n] == "loop" {
+		return true
+	}
+	need(args, n)
+	return false
 }
 
 func atoi(s string) int {
@@ -268,7 +282,7 @@ func loadNet(dir, prefix string, net *backprop.Sequential, meta map[string][2]in
 }
 
 // w1 trains the W1 network for one epoch and prints the time and the loss.
-func w1(dir, kind string) error {
+func w1(dir, kind string, loop bool) error {
 	meta, err := readMeta(dir)
 	if err != nil {
 		return err
@@ -287,14 +301,57 @@ func w1(dir, kind string) error {
 	}
 	loss := backprop.SparseCrossEntropyWithLogits{}
 	start := startTimer()
-	if _, err := backprop.Fit(net, x, y, backprop.FitConfig{
-		Epochs: 1, BatchSize: w1Batch, LR: w1LR, Loss: loss, NoShuffle: true,
-	}); err != nil {
+	if err := train(net, x, y, loss, w1Batch, 1, w1LR, loop); err != nil {
 		return err
 	}
 	wall, cpu := start.elapsed()
-	result{Workload: "w1-" + kind, Seconds: wall, CPUSeconds: cpu, Loss: evalLoss(net, loss, x, y)}.print()
+	result{Workload: "w1-" + kind + loopSuffix(loop), Seconds: wall, CPUSeconds: cpu, Loss: evalLoss(net, loss, x, y)}.print()
 	return nil
+}
+
+// train trains net on x, y for epochs epochs of batches of batch rows, in
+// order, with plain SGD: with Fit, or with trainLoop if loop.
+func train(net *backprop.Sequential, x, y *mat.Dense, loss backprop.Loss, batch, epochs int, lr float64, loop bool) error {
+	if loop {
+		trainLoop(net, x, y, loss, batch, epochs, lr)
+		return nil
+	}
+	_, err := backprop.Fit(net, x, y, backprop.FitConfig{
+		Epochs: epochs, BatchSize: batch, LR: lr, Loss: loss, NoShuffle: true,
+	})
+	return err
+}
+
+// trainLoop is train as a learner writes it, the four lines of the
+// lecture per step.
+func trainLoop(net *backprop.Sequential, x, y *mat.Dense, loss backprop.Loss, batch, epochs int, lr float64) {
+	opt := backprop.NewSGD(backprop.SGDConfig{})
+	n, c := x.Dims()
+	var g *mat.Dense
+	for range epochs {
+		for s := 0; s < n; s += batch {
+			e := min(s+batch, n)
+			xb := x.Slice(s, e, 0, c).(*mat.Dense)
+			yb := y.Slice(s, e, 0, y.RawMatrix().Cols).(*mat.Dense)
+			pred := net.Forward(xb)  // 1. forward
+			_ = loss.Value(pred, yb) // 2. loss
+			if g == nil || g.RawMatrix().Rows != e-s {
+				g = mat.NewDense(e-s, pred.RawMatrix().Cols, nil)
+			}
+			loss.Grad(g, pred, yb)
+			net.ZeroGrad() // 3. zero + backward
+			net.Backward(g)
+			opt.Step(net.Params(), lr) // 4. update
+		}
+	}
+}
+
+// loopSuffix is the suffix of the name of a workload trained with trainLoop.
+func loopSuffix(loop bool) string {
+	if loop {
+		return "-loop"
+	}
+	return ""
 }
 
 // evalLoss is the loss of net on x, y, computed in slices of 1,000 rows to
@@ -313,7 +370,7 @@ func evalLoss(net *backprop.Sequential, loss backprop.Loss, x, y *mat.Dense) flo
 
 // w2 takes steps training steps of batch size batch (in order, cycling
 // over the 1,000 points) and prints µs per step and the loss.
-func w2(dir string, batch, steps int) error {
+func w2(dir string, batch, steps int, loop bool) error {
 	meta, err := readMeta(dir)
 	if err != nil {
 		return err
@@ -336,13 +393,11 @@ func w2(dir string, batch, steps int) error {
 		return fmt.Errorf("w2: %d steps is not a whole number of epochs of %d steps", steps, perEpoch)
 	}
 	start := startTimer()
-	if _, err := backprop.Fit(net, x, y, backprop.FitConfig{
-		Epochs: steps / perEpoch, BatchSize: batch, LR: w2LR, Loss: backprop.BCE{}, NoShuffle: true,
-	}); err != nil {
+	if err := train(net, x, y, backprop.BCE{}, batch, steps/perEpoch, w2LR, loop); err != nil {
 		return err
 	}
 	wall, cpu := start.elapsed()
-	result{Workload: fmt.Sprintf("w2-batch%d", batch), USPerStep: wall * 1e6 / float64(steps),
+	result{Workload: fmt.Sprintf("w2-batch%d", batch) + loopSuffix(loop), USPerStep: wall * 1e6 / float64(steps),
 		CPUUSPerStep: cpu * 1e6 / float64(steps), Loss: evalLoss(net, backprop.BCE{}, x, y)}.print()
 	return nil
 }

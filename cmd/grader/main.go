@@ -75,9 +75,10 @@ func optionFlags(fs *flag.FlagSet) func() grader.Options {
 	isolation := fs.String("isolation", "auto", "how learner code is contained: auto, bubblewrap or user (a dedicated user, for containers without user namespaces)")
 	noSandbox := fs.Bool("no-sandbox", false, "run learner code without isolation, resource limits only: for trusted code (every report then says so)")
 	lang := fs.String("lang", "en", "language of learner feedback: en or id (Bahasa Indonesia)")
+	countQ := fs.Bool("count-questions", false, "count the concept checks (one point each) in the score, Gradescope's and the gradebook's; by default they are scored apart")
 	staff := fs.Bool("staff", false, "show failed hidden tests' values (returned and expected) in the reports: for course staff only, never for learners")
 	return func() grader.Options {
-		opt := grader.Options{Seed: *seed, HiddenVisibility: *vis, Staff: *staff,
+		opt := grader.Options{Seed: *seed, HiddenVisibility: *vis, Staff: *staff, CountQuestions: *countQ,
 			Limits: grader.Limits{Time: *timeLimit, Memory: *memory << 20}}
 		var err error
 		if opt.Lang, err = grader.ParseLang(*lang); err != nil {

@@ -35,9 +35,12 @@
 //	checks.Ask("03.q1")                // prints the question and its options
 //	checks.Answer("03.q1", -4).Show()  // right or not, then the explanation
 //
-// A choice is answered with its letter ("b"), a number with a number. The
-// grader reads the Answer calls of a submitted notebook (their literal
-// arguments only) and scores the last answer to each question.
+// A choice is answered with its letter ("b"), a number with a number,
+// written as a literal: the grader reads the Answer calls of the notebooks
+// you submit (a notebook, or those of your course folder) as text, and
+// scores the last answer to each question. If you answer a question in
+// several notebooks, the notebook of the question's number counts ("03-..."
+// for 03.q1), and of the two editions the one you changed last.
 //
 // # For course staff: adding an exercise or a question
 //

@@ -52,7 +52,7 @@ func (q Question) Normalize(answer any) (string, error) {
 		s, ok := answer.(string)
 		s = strings.TrimRight(strings.ToLower(strings.TrimSpace(s)), ").")
 		if !ok || len(s) != 1 || s[0] < 'a' || int(s[0]-'a') >= len(q.Choices) {
-			return "", errors.New(txtChoose.f(q.ID, letters(len(q.Choices))))
+			return "", errors.New(say(txtChoose, q.ID, letters(len(q.Choices))))
 		}
 		return s, nil
 	}
@@ -65,14 +65,14 @@ func (q Question) Normalize(answer any) (string, error) {
 	case string:
 		v, err := strconv.ParseFloat(strings.ReplaceAll(strings.TrimSpace(a), "−", "-"), 64)
 		if err != nil {
-			return "", errors.New(txtNumber.f(q.ID))
+			return "", errors.New(say(txtNumber, q.ID))
 		}
 		x = v
 	default:
-		return "", errors.New(txtNumber.f(q.ID))
+		return "", errors.New(say(txtNumber, q.ID))
 	}
 	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return "", errors.New(txtNumber.f(q.ID))
+		return "", errors.New(say(txtNumber, q.ID))
 	}
 	s := strconv.FormatFloat(x, 'f', q.Decimals, 64)
 	if strings.Trim(s, "-0.") == "" {
@@ -168,9 +168,9 @@ func (v Verdict) String() string {
 	case !v.Valid:
 		return v.Problem + "\n"
 	case v.Right:
-		return txtRight.f(v.Question.ID, v.Answer) + "\n" + txtWhy.f() + " " + v.Question.explanation() + "\n"
+		return say(txtRight, v.Question.ID, v.Answer) + "\n" + say(txtWhy) + " " + v.Question.explanation() + "\n"
 	}
-	return txtNotRight.f(v.Question.ID, v.Answer) + "\n" + txtWhy.f() + " " + v.Question.explanation() + "\n"
+	return say(txtNotRight, v.Question.ID, v.Answer) + "\n" + say(txtWhy) + " " + v.Question.explanation() + "\n"
 }
 
 // HTML returns the verdict as Show displays it in a notebook.
@@ -178,12 +178,12 @@ func (v Verdict) HTML() string {
 	if !v.Valid {
 		return fmt.Sprintf(`<div class="bp-checks" style="color:%s">%s</div>`, failColor, html.EscapeString(v.Problem))
 	}
-	mark, color, line := "✓", passColor, txtRight.f(v.Question.ID, v.Answer)
+	mark, color, line := "✓", passColor, say(txtRight, v.Question.ID, v.Answer)
 	if !v.Right {
-		mark, color, line = "✗", failColor, txtNotRight.f(v.Question.ID, v.Answer)
+		mark, color, line = "✗", failColor, say(txtNotRight, v.Question.ID, v.Answer)
 	}
 	return fmt.Sprintf(`<div class="bp-checks"><div style="color:%s">%s %s</div><div><i>%s</i> %s</div></div>`,
-		color, mark, html.EscapeString(line), txtWhy.f(), html.EscapeString(v.Question.explanation()))
+		color, mark, html.EscapeString(line), say(txtWhy), html.EscapeString(v.Question.explanation()))
 }
 
 // Show displays the verdict: HTML in a GoNB notebook, text elsewhere.

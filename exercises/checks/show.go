@@ -13,7 +13,7 @@ import (
 func (r Report) String() string {
 	var b strings.Builder
 	passed, total := r.Count()
-	fmt.Fprintf(&b, "%s: %s\n", r.Exercise, txtPublicPassed.f(passed, total))
+	fmt.Fprintf(&b, "%s: %s\n", r.Exercise, say(txtPublicPassed, passed, total))
 	for _, res := range r.Results {
 		mark, msg := "ok  ", ""
 		if !res.Passed {
@@ -21,14 +21,14 @@ func (r Report) String() string {
 		}
 		fmt.Fprintf(&b, "  %s %s%s\n", mark, res.Case, msg)
 		if res.Inputs != "" {
-			fmt.Fprintf(&b, "         %s\n", txtInputsText.f(res.Inputs))
+			fmt.Fprintf(&b, "         %s\n", say(txtInputsText, res.Inputs))
 		}
 	}
 	if r.Mistake != nil && !r.Passed() {
 		fmt.Fprintf(&b, "  %s\n", r.Mistake.HintIn(language()))
 	}
 	if !r.Passed() && r.hint() != "" {
-		fmt.Fprintf(&b, "  %s\n", txtHintText.f(r.hint()))
+		fmt.Fprintf(&b, "  %s\n", say(txtHintText, r.hint()))
 	}
 	return b.String()
 }
@@ -57,7 +57,7 @@ func (r Report) writeHTML(b *strings.Builder) {
 		color = failColor
 	}
 	fmt.Fprintf(b, `<b>%s</b>: <span style="color:%s">%s</span>`,
-		html.EscapeString(r.Exercise), color, txtPublicPassed.f(passed, total))
+		html.EscapeString(r.Exercise), color, say(txtPublicPassed, passed, total))
 	var ok []string
 	for _, res := range r.Results {
 		if res.Passed {
@@ -65,13 +65,13 @@ func (r Report) writeHTML(b *strings.Builder) {
 		}
 	}
 	if len(ok) > 0 && passed < total {
-		fmt.Fprintf(b, ` <span style="color:#57606a">%s</span>`, txtPassedList.f(strings.Join(ok, ", ")))
+		fmt.Fprintf(b, ` <span style="color:#57606a">%s</span>`, say(txtPassedList, strings.Join(ok, ", ")))
 	}
 	if passed == total {
 		return
 	}
 	fmt.Fprintf(b, `<table style="margin:4px 0"><tr><th style="text-align:left">%s</th>`+
-		`<th style="text-align:left">%s</th><th style="text-align:left">%s</th></tr>`, txtFailedCheck.f(), txtInputs.f(), txtWrong.f())
+		`<th style="text-align:left">%s</th><th style="text-align:left">%s</th></tr>`, say(txtFailedCheck), say(txtInputs), say(txtWrong))
 	for _, res := range r.Results {
 		if res.Passed {
 			continue
@@ -85,7 +85,7 @@ func (r Report) writeHTML(b *strings.Builder) {
 		fmt.Fprintf(b, `<div style="color:%s">%s</div>`, failColor, html.EscapeString(r.Mistake.HintIn(language())))
 	}
 	if r.hint() != "" {
-		fmt.Fprintf(b, `<div><i>%s</i> %s</div>`, txtHint.f(), html.EscapeString(r.hint()))
+		fmt.Fprintf(b, `<div><i>%s</i> %s</div>`, say(txtHint), html.EscapeString(r.hint()))
 	}
 }
 
@@ -114,7 +114,7 @@ func SummaryHTML(reports ...Report) string {
 		color = failColor
 	}
 	fmt.Fprintf(&b, `<div class="bp-checks"><div style="color:%s"><b>%s</b></div>`,
-		color, txtExercisesOK.f(done, len(reports)))
+		color, say(txtExercisesOK, done, len(reports)))
 	opened := false
 	for _, r := range reports {
 		passed, total := r.Count()
@@ -145,12 +145,12 @@ func Summary(reports ...Report) string {
 		passed, total := r.Count()
 		if r.Passed() {
 			done++
-			fmt.Fprintf(&b, "ok    %s: %s\n", r.Exercise, txtPublicPassed.f(passed, total))
+			fmt.Fprintf(&b, "ok    %s: %s\n", r.Exercise, say(txtPublicPassed, passed, total))
 			continue
 		}
 		b.WriteString("FAIL  " + r.String())
 	}
-	fmt.Fprintf(&b, "%s\n", txtDone.f(done, len(reports)))
+	fmt.Fprintf(&b, "%s\n", say(txtDone, done, len(reports)))
 	return b.String()
 }
 

@@ -6,6 +6,8 @@ import (
 
 	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/deepdive-dl/backprop/pkg/backprop/internal/kernel"
 )
 
 // Activations are layers without parameters that apply a function to each
@@ -134,25 +136,18 @@ func sigmoid(x float64) float64 {
 // Tanh is the hyperbolic tangent, squashing into (-1, 1) and centred on 0.
 type Tanh struct{ actCache }
 
-// Forward returns tanh(x), element-wise, owned by the layer.
+// Forward returns y = tanh(x), element-wise, owned by the layer.
 func (t *Tanh) Forward(x *mat.Dense) *mat.Dense {
-	xr, yr := t.forward(x)
-	if xr.Stride == xr.Cols && yr.Stride == yr.Cols {
-		n := xr.Rows * xr.Cols
-		tanhSlice(yr.Data[:n], xr.Data[:n])
-		return t.out
-	}
-	for i := 0; i < xr.Rows; i++ {
-		tanhSlice(row(yr, i), row(xr, i))
-	}
+	t.forward(x)
+	kernel.Tanh(t.out, x) // y = tanh x
 	return t.out
 }
 
 // Backward returns gradOut ⊙ (1-y²). It panics if called before Forward or
 // if gradOut is not the output's shape.
 func (t *Tanh) Backward(gradOut *mat.Dense) *mat.Dense {
-	gr, yr, dxr := t.backward("Tanh.Backward", gradOut)
-	eachRowOf3(dxr, gr, yr, tanhGrad)
+	t.backward("Tanh.Backward", gradOut)
+	kernel.MulOneMinusSquare(t.dx, gradOut, t.out) // dL/dx = g ⊙ (1 − y²)
 	return t.dx
 }
 
@@ -294,7 +289,7 @@ func (s *Softmax) Backward(gradOut *mat.Dense) *mat.Dense {
 	for i := 0; i < gr.Rows; i++ {
 		gs := row(gr, i)
 		ys, ds := row(yr, i)[:len(gs)], row(dxr, i)[:len(gs)]
-		gy := dot(gs, ys)
+		gy := kernel.Dot(gs, ys) // g·y
 		for j, g := range gs {
 			ds[j] = ys[j] * (g - gy)
 		}

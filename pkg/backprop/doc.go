@@ -71,14 +71,23 @@
 //	net.ZeroGrad(); net.Backward(g)      // 3. backward pass
 //	opt.Step(net.Params(), lr)           // 4. update
 //
-// Fit runs that step over mini-batches and epochs. Its FitConfig works as a
-// zero value (MSE, plain SGD at 0.01, full batch, 100 epochs) and each field
-// documents its default. The learning rate comes from a Schedule at every
-// step, so optimizers never own it. Fit returns a History: per epoch the
-// loss, accuracy, validation loss and accuracy and learning rate, per step
-// the loss and learning rate, and why training stopped. A loss that turns
-// NaN or infinite stops training with an error (ErrDiverged) naming the
-// epoch and the step; the usual cause is a learning rate that is too high.
+// Fit runs exactly that step (train_step.go) over mini-batches and epochs,
+// with nothing a hand-written loop lacks: the loop above is as fast, and
+// gives the same bits. What Fit does after each epoch (early stopping,
+// restoring the best weights, the log, OnEpoch) is a list of hooks
+// (train_hooks.go). Its FitConfig works as a zero value (MSE, plain SGD at
+// 0.01, full batch, 100 epochs) and each field documents its default. The
+// learning rate comes from a Schedule at every step, so optimizers never
+// own it. Fit returns a History: per epoch the loss, accuracy, validation
+// loss and accuracy and learning rate, per step the loss and learning
+// rate, and why training stopped. A loss that turns NaN or infinite stops
+// training with an error (ErrDiverged) naming the epoch and the step, both
+// counted from 1; the usual cause is a learning rate that is too high.
+//
+// Training never uses dL/dx of the network's input (nobody updates the
+// data), so Sequential.Backward does not compute it: the first layer adds
+// its parameter gradients only, when it is a ParamBackwarder, as Linear
+// is. Set Sequential.InputGrad to get dL/dx.
 //
 // # Checking gradients
 //
@@ -89,31 +98,50 @@
 // only near a kink such as ReLU at 0), above 1e-4 it is wrong. GradCheck
 // tunes the step, the floor and sampling for large layers.
 //
+// # Where each formula lives
+//
+// Every formula of the course is in the plain Go of one file, which states
+// it in its doc comment:
+//
+//	y = x·W + b; dL/dW = xᵀ·G, dL/db = Σ_rows G, dL/dx = G·Wᵀ   linear.go
+//	activations y = f(x), dL/dx = g ⊙ f'(x)                     activation.go
+//	dropout                                                     dropout.go
+//	backpropagation through layers (the chain rule)             sequential.go
+//	scalar autograd, each operation's local gradients           value.go
+//	regression losses (MSE, MAE, Huber…) and their gradients    loss_regression.go
+//	binary losses (BCE, BCEWithLogits, hinge)                   loss_binary.go
+//	multi-class losses (cross-entropy, softmax)                 loss_multiclass.go
+//	w ← w − η·g, momentum, Nesterov (SGD)                       optim.go
+//	Adagrad, Adadelta, RMSprop                                  optim_adaptive.go
+//	Adam, AdamW                                                 optim_adam.go
+//	learning-rate schedules                                     schedule.go, schedule_cyclic.go, plateau.go
+//	weight initialisation (Glorot, He)                          init.go
+//	one training step: forward, loss, zero + backward, update   train_step.go
+//	epochs, batches, early stopping                             train.go, train_hooks.go
+//	central finite differences                                  gradcheck.go
+//
+// # Your own functions in a network
+//
+// A function written on plain slices, as the course's exercises are, takes
+// the place of the library's part in one call: WithDenseBackward and
+// WithActivationBackward make a layer whose backward pass is yours,
+// OptimizerFunc an optimizer whose update is yours, LossFuncs and
+// ClassLossFuncs a loss (adapt.go). They copy at every call, for checking
+// your work in a real network rather than for speed.
+//
 // # Performance
 //
 // The library is meant to be read, but also to train real networks in
-// seconds. A training step of Linear and activation layers allocates
-// nothing once its buffers exist, also when the last batch of an epoch is
-// smaller. A Linear layer computes its three products with one small
-// kernel (linear_kernel.go) that skips zero inputs (most pixels of an
-// image, half of ReLU's outputs) and reads x in place for the weight
-// gradient rather than transposing it. On amd64 with AVX2, it and Tanh run
-// in assembly, four numbers at a time (eight, four rows at once, where the
-// CPU has AVX-512), with the roundings of their Go forms, except that the
-// wide dense products use fused multiply-adds where the CPU has AVX-512 and
-// FMA (one rounding per term, as math.FMA). Results are the same bit for
-// bit from run to run on one machine, and on every machine with -tags
-// purego (the Go forms) or GODEBUG=cpu.fma=off. The build tag openblas sends the
-// large products to OpenBLAS instead (cgo, Debian's libopenblas-dev), where
-// the fused kernels do not run.
-//
-// Fit saves work a hand-written loop would do: on a network of Linear
-// layers it overwrites the previous step's gradients rather than zeroing
-// them first (the same bits), takes the value and the gradient of the
-// softmax cross-entropy in one pass, and checks each batch for NaN while it
-// is in the cache. BenchmarkW1Epoch, BenchmarkW1Step and BenchmarkW2Step
-// time the course's workloads; bench/compare.sh runs them beside numpy and
-// PyTorch.
+// seconds. Where a formula's arithmetic is the bulk of a training step
+// (the three products of a Linear layer, tanh, w −= lr·g), the file above
+// states it and makes one call, named after it, to the package's internal
+// code that computes it fast; the layer, the activation or the optimizer
+// around that call stays the formula. A training step of Linear and
+// activation layers allocates nothing once its buffers exist, also when the
+// last batch of an epoch is smaller, and its results are the same bit for
+// bit from run to run on one machine. BenchmarkW1Epoch, BenchmarkW1Step and
+// BenchmarkW2Step time the course's workloads; bench/compare.sh runs them
+// beside numpy and PyTorch, through Fit and through the plain loop.
 //
 // # Example
 //

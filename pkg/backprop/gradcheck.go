@@ -149,7 +149,7 @@ func (c GradCheck) Layer(l Layer, x *mat.Dense) GradCheckResult {
 	objective := func() float64 { return mat.Sum(hadamard(l.Forward(x), proj)) }
 
 	ZeroGrad(l.Params())
-	dx := mat.DenseCopyOf(l.Backward(proj))
+	dx := mat.DenseCopyOf(backwardInput(l, proj))
 	return c.compare(objective, "input", x, dx, l.Params())
 }
 
@@ -188,7 +188,7 @@ func (c GradCheck) Model(model Layer, loss Loss, x, target *mat.Dense) GradCheck
 	g := mat.NewDense(r, k, nil)
 	loss.Grad(g, out, target)
 	ZeroGrad(model.Params())
-	dx := mat.DenseCopyOf(model.Backward(g))
+	dx := mat.DenseCopyOf(backwardInput(model, g))
 	objective := func() float64 { return loss.Value(model.Forward(x), target) }
 	return c.compare(objective, "input", x, dx, model.Params())
 }

@@ -112,6 +112,7 @@ func TestSequentialMatchesPyTorch(t *testing.T) {
 	g := loadGoldenLayers(t).MLP
 	l1, l2 := linearFrom("dense1", g.W1, g.B1), linearFrom("dense2", g.W2, g.B2)
 	net := NewSequential(l1, &Tanh{}, l2, &Softmax{})
+	net.InputGrad = true
 	assertMatClose(t, "y", net.Forward(fromRows(g.X)), g.Y, 1e-14)
 	assertMatClose(t, "dx", net.Backward(fromRows(g.G)), g.DX, 1e-14)
 	assertMatClose(t, "dW1", l1.W.Grad, g.DW1, 1e-14)
@@ -119,14 +120,29 @@ func TestSequentialMatchesPyTorch(t *testing.T) {
 	assertMatClose(t, "dW2", l2.W.Grad, g.DW2, 1e-14)
 	assertMatClose(t, "db2", l2.B.Grad, g.DB2, 1e-14)
 
-	// BackwardParams gives the same parameter gradients, without dx.
+	// Without InputGrad, and with BackwardParams, the same parameter
+	// gradients, without dx; nested, the inner network gives dx.
 	want := mat.DenseCopyOf(l1.W.Grad)
-	net.ZeroGrad()
-	net.Forward(fromRows(g.X))
-	net.BackwardParams(fromRows(g.G))
-	if !mat.Equal(l1.W.Grad, want) {
-		t.Errorf("BackwardParams: dW1 differs from Backward's")
+	for _, c := range []struct {
+		name     string
+		backward func() *mat.Dense
+	}{
+		{"Backward without InputGrad", func() *mat.Dense { net.InputGrad = false; return net.Backward(fromRows(g.G)) }},
+		{"BackwardParams", func() *mat.Dense { net.BackwardParams(fromRows(g.G)); return nil }},
+	} {
+		net.ZeroGrad()
+		net.Forward(fromRows(g.X))
+		if dx := c.backward(); dx != nil {
+			t.Errorf("%s returned dx", c.name)
+		}
+		if !mat.Equal(l1.W.Grad, want) {
+			t.Errorf("%s: dW1 differs from Backward's", c.name)
+		}
 	}
+	outer := NewSequential(&Identity{}, net)
+	outer.InputGrad = true
+	outer.Forward(fromRows(g.X))
+	assertMatClose(t, "dx through a nested network", outer.Backward(fromRows(g.G)), g.DX, 1e-14)
 }
 
 // layerGradCases lists every layer kind with an input to check it on.
@@ -396,5 +412,33 @@ func TestSequentialParamsAndString(t *testing.T) {
 	want := "Sequential(\n  Linear(dense1: 2→16)\n  Tanh\n  Linear(dense2: 16→1)\n  Sigmoid\n) 65 parameters"
 	if got := net.String(); got != want {
 		t.Errorf("String:\n%s\nwant\n%s", got, want)
+	}
+}
+
+// ownFirstLayer is a layer of a learner's own that can skip dL/dx: it
+// counts which backward pass Sequential asks of it.
+type ownFirstLayer struct {
+	Identity
+	backward, params int
+}
+
+func (o *ownFirstLayer) Backward(g *mat.Dense) *mat.Dense { o.backward++; return g }
+func (o *ownFirstLayer) BackwardParams(*mat.Dense)        { o.params++ }
+
+// Sequential asks a first layer that is a ParamBackwarder for its
+// parameter gradients only, unless InputGrad; the other layers always run
+// Backward.
+func TestSequentialFirstLayerParamBackwarder(t *testing.T) {
+	first, second := &ownFirstLayer{}, &ownFirstLayer{}
+	net := NewSequential(first, second)
+	g := mat.NewDense(1, 1, []float64{1})
+	net.Forward(g)
+	if dx := net.Backward(g); dx != nil || first.params != 1 || first.backward != 0 || second.backward != 1 {
+		t.Errorf("without InputGrad: dx %v, first layer %d BackwardParams and %d Backward, second %d Backward; want nil, 1, 0, 1",
+			dx, first.params, first.backward, second.backward)
+	}
+	net.InputGrad = true
+	if dx := net.Backward(g); dx == nil || first.params != 1 || first.backward != 1 {
+		t.Errorf("with InputGrad: dx %v, first layer %d BackwardParams and %d Backward; want dx, 1, 1", dx, first.params, first.backward)
 	}
 }

@@ -90,7 +90,10 @@ func (testSGD) Step(params []*Param, lr float64) {
 	for _, p := range params {
 		v, g := p.Value.RawMatrix(), p.Grad.RawMatrix()
 		for i := 0; i < v.Rows; i++ {
-			axpy(-lr, row(g, i), row(v, i))
+			vr, gr := row(v, i), row(g, i)
+			for j := range vr {
+				vr[j] -= float64(lr * gr[j])
+			}
 		}
 	}
 }

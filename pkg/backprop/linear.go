@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"math/rand/v2"
 
-	"gonum.org/v1/gonum/blas"
-	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/deepdive-dl/backprop/pkg/backprop/internal/kernel"
 )
 
 // Linear is a fully connected (dense) layer: y = x·W + b.
@@ -28,17 +28,13 @@ type Linear struct {
 	params  []*Param
 	x       *mat.Dense // input of the last Forward
 	out, dx *mat.Dense // reused output buffers
-
-	// Scratch space of the products (see linear_kernel.go), reused: the
-	// non-zero entries of x and of dL/dy, xᵀ (Go kernels, when x has no
-	// zeros), and Wᵀ.
-	xs, xt, gs sparseRows
-	ones       sparseRows // a row of ones, to sum the rows of dL/dy
-	wt         []float64
-	viaBLAS    bool // the last Forward multiplied through BLAS
+	k       kernel.Linear
 }
 
-var _ Layer = (*Linear)(nil)
+var (
+	_ Layer           = (*Linear)(nil)
+	_ ParamBackwarder = (*Linear)(nil)
+)
 
 // NewLinear returns a dense layer with in inputs and out outputs. Its
 // weights are drawn by init from rng (nil init means GlorotUniform) and its
@@ -82,8 +78,8 @@ func (l *Linear) String() string {
 // Params returns W and B, in that order.
 func (l *Linear) Params() []*Param { return l.params }
 
-// Forward returns x·W + b. The result is owned by the layer and overwritten
-// by the next Forward.
+// Forward returns y = x·W + b. The result is owned by the layer and
+// overwritten by the next Forward.
 //
 // Forward panics if x does not have In() columns.
 func (l *Linear) Forward(x *mat.Dense) *mat.Dense {
@@ -93,44 +89,40 @@ func (l *Linear) Forward(x *mat.Dense) *mat.Dense {
 	}
 	l.x = x
 	l.out = resize(l.out, r, l.Out())
-	xr := x.RawMatrix()
-	l.xs.set(xr)
-	xs := &l.xs // the non-zeros of x, or nil to multiply through BLAS
-	l.viaBLAS = blasPays(r, c, l.Out(), xs.nnz())
-	if l.viaBLAS {
-		xs = nil
-	}
-	linearForward(l.out.RawMatrix(), xr, xs, l.W.Value.RawMatrix(), l.B.Value.RawMatrix().Data)
+	l.k.XWPlusB(l.out, x, l.W.Value, l.B.Value) // y = x·W + b
 	return l.out
 }
 
-// Backward adds dL/dW and dL/db into W.Grad and B.Grad and returns dL/dx,
-// owned by the layer.
+// Backward adds dL/dW = xᵀ·G and dL/db = Σ_rows G into W.Grad and B.Grad
+// and returns dL/dx = G·Wᵀ, owned by the layer (G is gradOut).
 //
 // Backward panics if called before Forward, or if gradOut is not the shape
 // of the last output.
 func (l *Linear) Backward(gradOut *mat.Dense) *mat.Dense {
-	l.BackwardParams(gradOut)
+	l.mustBackward(gradOut)
+	l.k.AddXTG(l.W.Grad, l.x, gradOut) // dL/dW += xᵀ·G
+	l.k.AddColSums(l.B.Grad, gradOut)  // dL/db += Σ_rows G
 	r, _ := gradOut.Dims()
 	l.dx = resize(l.dx, r, l.In())
-	l.gs.set(gradOut.RawMatrix())
-	if blasPays(r, l.Out(), l.In(), l.gs.nnz()) {
-		blas64.Gemm(blas.NoTrans, blas.Trans, 1, gradOut.RawMatrix(), l.W.Value.RawMatrix(), 0, l.dx.RawMatrix())
-		return l.dx
-	}
-	wt := transposeInto(l.wt, l.W.Value.RawMatrix())
-	l.wt = wt.Data
-	linearGradX(l.dx.RawMatrix(), &l.gs, wt)
+	l.k.GWT(l.dx, gradOut, l.W.Value) // dL/dx = G·Wᵀ
 	return l.dx
 }
 
-// BackwardParams is Backward without dL/dx: it only adds the parameter
-// gradients. The first layer of a network needs nothing more (nobody
-// consumes the gradient with respect to the data), and for a layer fed
-// with 784 pixels this saves a third of the backward pass.
+// BackwardParams is Backward without dL/dx (see ParamBackwarder): it adds
+// dL/dW and dL/db only. The first layer of a network needs nothing more
+// (nobody consumes the gradient with respect to the data), and for a layer
+// fed with 784 pixels this saves a third of the backward pass.
 //
 // BackwardParams panics like Backward.
 func (l *Linear) BackwardParams(gradOut *mat.Dense) {
+	l.mustBackward(gradOut)
+	l.k.AddXTG(l.W.Grad, l.x, gradOut) // dL/dW += xᵀ·G
+	l.k.AddColSums(l.B.Grad, gradOut)  // dL/db += Σ_rows G
+}
+
+// mustBackward panics unless Forward has run and gradOut has the shape of
+// its output.
+func (l *Linear) mustBackward(gradOut *mat.Dense) {
 	if l.x == nil {
 		panic("backprop: Linear.Backward (" + l.Name + "): called before Forward")
 	}
@@ -138,17 +130,4 @@ func (l *Linear) BackwardParams(gradOut *mat.Dense) {
 		panic(fmt.Sprintf("backprop: Linear.Backward (%s): gradOut is %s, want the output's shape %s",
 			l.Name, shapeString(gradOut), shapeString(l.out)))
 	}
-	r, _ := gradOut.Dims()
-	xs := &l.xs // the non-zeros of x, or nil to multiply through BLAS
-	if l.viaBLAS {
-		xs = nil
-	}
-	l.ones.setOnes(r)
-	if l.B.stale { // see Param.stale
-		l.B.Grad.Zero()
-		l.B.stale = false
-	}
-	overwrite := l.W.stale
-	l.W.stale = false
-	linearGradW(l.W.Grad.RawMatrix(), l.x.RawMatrix(), xs, &l.xt, gradOut.RawMatrix(), l.B.Grad.RawMatrix().Data, &l.ones, overwrite)
 }

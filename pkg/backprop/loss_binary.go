@@ -64,7 +64,9 @@ func (BCE) dloss(p, t float64) float64 {
 }
 
 func (l BCE) Value(pred, target *mat.Dense) float64 { return meanOfElements(l, pred, target) }
-func (l BCE) Grad(dst, pred, target *mat.Dense)     { gradOfElements(l, dst, pred, target) }
+
+// Grad writes dL/dp = (p − y)/(p(1−p)·N) for each element (BCE.dloss).
+func (l BCE) Grad(dst, pred, target *mat.Dense) { gradOfElements(l, dst, pred, target) }
 
 // BCEWithLogits is the binary cross-entropy of sigmoid(z) against targets
 // y in [0, 1], computed from the logits z (the input of the sigmoid):

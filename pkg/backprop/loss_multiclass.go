@@ -316,29 +316,19 @@ func (SparseCrossEntropyWithLogits) Value(pred, target *mat.Dense) float64 {
 	return sum / float64(rows)
 }
 
-func (l SparseCrossEntropyWithLogits) Grad(dst, pred, target *mat.Dense) {
-	l.valueAndGrad(dst, pred, target) // the value costs one log per row
-}
-
-// valueAndGrad is Value and Grad in one pass, the exponentials computed
-// once: Fit uses it (see lossValueGrader), and Grad is it without the
-// value. The same operations in the same order as Value, so the same bits.
-func (SparseCrossEntropyWithLogits) valueAndGrad(dst, pred, target *mat.Dense) float64 {
+// Grad writes (softmax(z) − onehot(label))/R into dst.
+func (SparseCrossEntropyWithLogits) Grad(dst, pred, target *mat.Dense) {
 	const name = "SparseCrossEntropyWithLogits"
 	rows, cols := sparseCheckInputs(name, pred, target)
 	lossCheckDst(name, dst, pred)
 	pr, tr, dr := pred.RawMatrix(), target.RawMatrix(), dst.RawMatrix()
 	inv := 1 / float64(rows)
-	var sum float64
 	for i := range rows {
 		zrow, drow := lossRow(pr, i, cols), lossRow(dr, i, cols)
 		k := sparseLabel(name, i, tr.Data[i*tr.Stride], cols)
-		m := logitRowMax(name, i, zrow)
-		s := softmaxInto(drow, zrow, m, inv)
-		sum += (m - zrow[k]) + math.Log(s)
-		drow[k] -= inv
+		softmaxInto(drow, zrow, logitRowMax(name, i, zrow), inv) // softmax(z)/R
+		drow[k] -= inv                                           // − onehot(label)/R
 	}
-	return sum / float64(rows)
 }
 
 // sparseCheckInputs panics unless pred is a non-empty R×C matrix and target

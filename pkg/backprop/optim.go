@@ -3,6 +3,8 @@ package backprop
 import (
 	"fmt"
 	"math"
+
+	"github.com/deepdive-dl/backprop/pkg/backprop/internal/kernel"
 )
 
 // This file holds what every optimizer shares (per-parameter state, the
@@ -196,10 +198,10 @@ func (o *SGD) Step(params []*Param, lr float64) {
 	}
 	first := o.st.begin("SGD.Step", params, nbuf)
 	if mu == 0 && wd == 0 {
-		// Plain gradient descent, the common case, in a loop with nothing
-		// else in it: the same arithmetic as below, several times faster.
+		// Plain gradient descent, the common case: the arithmetic of the
+		// loop below, w ← w − η·g, with nothing else in it.
 		for _, p := range params {
-			eachRow(p, func(_ int, w, g []float64) { sgdStep(w, g, lr) })
+			kernel.SubScaled(p.Value, lr, p.Grad) // w −= lr·g
 		}
 		return
 	}
@@ -229,21 +231,5 @@ func (o *SGD) Step(params []*Param, lr float64) {
 				w[j] -= float64(lr * d)
 			}
 		})
-	}
-}
-
-// sgdStep sets w[j] -= lr·g[j]; len(w) must be at least len(g). With AVX2,
-// assembly updates sixteen elements per step, with the same roundings:
-// float64(lr·g) keeps the compiler from fusing the multiply into the
-// subtraction, here and in Step.
-func sgdStep(w, g []float64, lr float64) {
-	w = w[:len(g)]
-	j := 0
-	if useAVX2 {
-		j = len(g) &^ 15
-		sgdStepAVX2(w[:j], g[:j], lr)
-	}
-	for ; j < len(g); j++ {
-		w[j] -= float64(lr * g[j])
 	}
 }

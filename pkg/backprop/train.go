@@ -5,9 +5,10 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"strings"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/deepdive-dl/backprop/pkg/backprop/internal/kernel"
 )
 
 // FitConfig sets up a training run. The zero value works: each zero field
@@ -176,15 +177,17 @@ var ErrDiverged = errors.New("backprop: training diverged")
 
 // Fit trains model on the examples x (one per row) and their targets y,
 // as cfg says, and returns what happened epoch by epoch and step by step.
-// Every step is the four lines of the lecture: forward pass, loss,
-// backward pass (after zeroing the gradients), optimizer update.
+// Every step is the four lines of the lecture, the loop a learner writes:
+// forward pass, loss, backward pass (after zeroing the gradients),
+// optimizer update; after every epoch Fit validates, logs and decides
+// whether to stop (early stopping).
 //
 // Fit returns an error, with the History so far, if the data contain NaN
 // or infinite values (the error names the row and column), if LR or the
 // schedule gives a negative, infinite or NaN learning rate, or if the loss
 // becomes NaN or infinite, or the model's output does (the error wraps
-// ErrDiverged, names the epoch and step, and suggests the usual cause: a
-// learning rate that is too high). y and the
+// ErrDiverged, names the epoch and the step, both counted from 1, and
+// suggests the usual cause: a learning rate that is too high). y and the
 // validation data are checked before training; each batch of x is checked
 // when it is used, after the forward pass has brought it into the cache
 // and before it changes the model. Checking all of x first would read it
@@ -197,18 +200,55 @@ var ErrDiverged = errors.New("backprop: training diverged")
 // class labels with MSE, the default), or if the model or loss panic on
 // the data (shape mismatch).
 func Fit(model Layer, x, y *mat.Dense, cfg FitConfig) (*History, error) {
+	h := &History{BestLoss: math.Inf(1)}
 	if cfg.Schedule == nil && (!(cfg.LR >= 0) || math.IsInf(cfg.LR, 1)) {
-		return &History{BestLoss: math.Inf(1)}, fmt.Errorf(
+		return h, fmt.Errorf(
 			"backprop: Fit: FitConfig.LR is %v; it must be finite and ≥ 0 (0 means the default, 0.01)", cfg.LR)
 	}
+	t, err := newTrainer(model, x, y, cfg)
+	if err != nil {
+		h.Stop = StopBadData
+		return h, err
+	}
+	cfg = t.cfg
+	if total := cfg.Epochs * ((len(t.order) + t.batch - 1) / t.batch); total <= 1<<20 {
+		h.Steps = make([]StepStats, 0, total)
+	}
+	hooks := epochHooks(h, t.params, cfg)
+	// Dropout and other Moders train in training mode; the model is left
+	// in evaluation mode, ready to predict.
+	SetTraining(model, true)
+	defer SetTraining(model, false)
+	for t.epoch = 1; t.epoch <= cfg.Epochs; t.epoch++ {
+		e, err := t.trainEpoch(h)
+		if err != nil {
+			if errors.Is(err, ErrDiverged) && cfg.Log != nil {
+				fmt.Fprintf(cfg.Log, "stopped: %v\n", err)
+			}
+			return h, err
+		}
+		stop := t.epoch == cfg.Epochs
+		for _, hook := range hooks {
+			stop = hook(e, stop)
+		}
+		if stop {
+			break
+		}
+	}
+	return h, nil
+}
+
+// newTrainer checks Fit's arguments and sets up its steps. It returns an
+// error for bad data (a NaN or an infinity in y or the validation data),
+// and panics on the programmer errors Fit lists.
+func newTrainer(model Layer, x, y *mat.Dense, cfg FitConfig) (*trainer, error) {
 	lossDefaulted := cfg.Loss == nil
 	cfg = cfg.withDefaults()
 	mustSameRows("Fit (x, y)", x, y)
 	if (cfg.ValX == nil) != (cfg.ValY == nil) {
 		panic("backprop: Fit: set both ValX and ValY, or neither")
 	}
-	hasVal := cfg.ValX != nil
-	if hasVal {
+	if cfg.ValX != nil {
 		mustSameRows("Fit (ValX, ValY)", cfg.ValX, cfg.ValY)
 		if _, yc := y.Dims(); cfg.ValY.RawMatrix().Cols != yc {
 			panic(fmt.Sprintf("backprop: Fit: ValY has %d columns but y has %d; give both targets in the same form",
@@ -216,138 +256,69 @@ func Fit(model Layer, x, y *mat.Dense, cfg FitConfig) (*History, error) {
 		}
 	}
 	checkSparseTargets(cfg.Loss, y)
-	h := &History{BestLoss: math.Inf(1)}
 	for _, d := range []struct {
 		name string
 		m    *mat.Dense
 	}{{"y", y}, {"ValX", cfg.ValX}, {"ValY", cfg.ValY}} {
 		if err := checkFinite("Fit", d.name, d.m, nil); err != nil {
-			h.Stop = StopBadData
-			return h, err
+			return nil, err
 		}
 	}
-
 	n, _ := x.Dims()
 	batch := cfg.BatchSize
 	if batch == 0 || batch > n {
 		batch = n
 	}
-	stepsPerEpoch := (n + batch - 1) / batch
-	if total := cfg.Epochs * stepsPerEpoch; total <= 1<<20 {
-		h.Steps = make([]StepStats, 0, total)
+	return &trainer{model: model, loss: cfg.Loss, opt: cfg.Optimizer, params: model.Params(), cfg: cfg,
+		x: x, y: y, order: rowIndices(n), batch: batch, rng: NewRand(cfg.Seed),
+		lossDefaulted: lossDefaulted, trainAcc: newAccuracyCounter(y, cfg.threshold()), threshold: cfg.threshold()}, nil
+}
+
+// trainEpoch runs one epoch: it shuffles the examples, takes a step per
+// batch (recording each in h.Steps), then evaluates the validation data.
+// It returns the epoch's stats, or the error that stopped training.
+func (t *trainer) trainEpoch(h *History) (EpochStats, error) {
+	if !t.cfg.NoShuffle {
+		t.rng.Shuffle(len(t.order), func(i, j int) { t.order[i], t.order[j] = t.order[j], t.order[i] })
 	}
-
-	t := newTrainer(model, cfg.Loss, cfg.Optimizer, cfg.threshold())
-	rng := NewRand(cfg.Seed)
-	order := rowIndices(n)
-	trainAcc := newAccuracyCounter(y, cfg.threshold())
-	var best []*mat.Dense // parameter values at the best epoch, for RestoreBest
-	wait, step := 0, 0
-	width := len(fmt.Sprint(cfg.Epochs))
-	// Dropout and other Moders train in training mode; the model is left
-	// in evaluation mode, ready to predict.
-	SetTraining(model, true)
-	defer SetTraining(model, false)
-
-	for epoch := 1; epoch <= cfg.Epochs; epoch++ {
-		if !cfg.NoShuffle {
-			rng.Shuffle(n, func(i, j int) { order[i], order[j] = order[j], order[i] })
+	var lossSum, lr float64
+	t.trainAcc.reset()
+	for _, idx := range Batches(t.order, t.batch) {
+		lr = t.cfg.Schedule(t.steps)
+		if !(lr >= 0) || math.IsInf(lr, 1) {
+			return EpochStats{}, fmt.Errorf("backprop: Fit: the schedule gave learning rate %v at step %d (Schedule(%d)); it must be finite and ≥ 0",
+				lr, t.steps+1, t.steps)
 		}
-		var lossSum float64
-		trainAcc.reset()
-		var lr float64
-		for _, idx := range Batches(order, batch) {
-			lr = cfg.Schedule(step)
-			if !(lr >= 0) || math.IsInf(lr, 1) {
-				return h, fmt.Errorf("backprop: Fit: the schedule gave learning rate %v at step %d; it must be finite and ≥ 0", lr, step)
-			}
-			t.setBatch(x, y, idx)
-			pred := t.model.Forward(t.xb)
-			if step == 0 {
-				checkOutputFitsTargets(cfg.Loss, lossDefaulted, pred, t.yb)
-			}
-			if err := checkFinite("Fit", "x", t.xb, idx); err != nil {
-				h.Stop = StopBadData
-				trained := "the model is untouched"
-				if step > 0 {
-					trained = "the earlier batches have trained the model"
-				}
-				return h, fmt.Errorf("%w (epoch %d, step %d; %s)", err, epoch, step, trained)
-			}
-			// A prediction that is no longer finite (weights blown up to
-			// infinity) is divergence too; the loss is not asked, since
-			// the logit losses refuse such input with a panic.
-			loss := math.NaN()
-			if denseFinite(pred) {
-				loss = t.lossOf(pred, t.yb)
-			}
-			if math.IsNaN(loss) || math.IsInf(loss, 0) {
-				h.Stop = StopDiverged
-				err := fmt.Errorf("%w: the loss is %v at epoch %d, step %d (learning rate %g); "+
-					"the learning rate is probably too high: try one 10 times smaller", ErrDiverged, loss, epoch, step, lr)
-				if cfg.Log != nil {
-					fmt.Fprintf(cfg.Log, "stopped: %v\n", err)
-				}
-				return h, err
-			}
-			trainAcc.add(pred, t.yb)
-			t.backwardAndUpdate(pred, t.yb, lr)
-			lossSum += loss * float64(len(idx))
-			s := StepStats{Epoch: epoch, Step: step, Loss: loss, LR: lr}
-			h.Steps = append(h.Steps, s)
-			if cfg.OnStep != nil {
-				cfg.OnStep(s)
-			}
-			step++
-		}
-
-		e := EpochStats{Epoch: epoch, Loss: lossSum / float64(n), Accuracy: trainAcc.value(),
-			ValLoss: math.NaN(), ValAccuracy: math.NaN(), LR: lr, Steps: step}
-		watched := e.Loss
-		if hasVal {
-			e.ValLoss, e.ValAccuracy = t.evaluate(cfg.ValX, cfg.ValY)
-			watched = e.ValLoss
-		}
-		h.Epochs = append(h.Epochs, e)
-		if math.IsNaN(watched) || math.IsInf(watched, 0) {
+		t.setBatch(idx)
+		pred, loss, err := t.step(idx, lr)
+		if err != nil {
 			h.Stop = StopDiverged
-			return h, fmt.Errorf("%w: the validation loss is %v after epoch %d (learning rate %g); "+
-				"the learning rate is probably too high", ErrDiverged, watched, epoch, lr)
-		}
-		if watched < h.BestLoss-cfg.MinDelta {
-			h.BestEpoch, h.BestLoss, wait = epoch, watched, 0
-			if cfg.RestoreBest && cfg.Patience > 0 {
-				best = copyValues(best, t.params)
+			if !errors.Is(err, ErrDiverged) {
+				h.Stop = StopBadData
 			}
-		} else {
-			wait++
+			return EpochStats{}, err
 		}
-		// Patience running out at the last epoch is not an early stop:
-		// training ends where it would have anyway.
-		stopEarly := cfg.Patience > 0 && wait >= cfg.Patience && epoch < cfg.Epochs
-		last := epoch == cfg.Epochs || stopEarly
-		if cfg.Log != nil && (epoch == 1 || last || epoch%cfg.LogEvery == 0) {
-			fmt.Fprintln(cfg.Log, e.logLine(width, cfg.Epochs))
+		t.trainAcc.add(pred, t.yb)
+		lossSum += loss * float64(len(idx))
+		s := StepStats{Epoch: t.epoch, Step: t.steps, Loss: loss, LR: lr}
+		h.Steps = append(h.Steps, s)
+		if t.cfg.OnStep != nil {
+			t.cfg.OnStep(s)
 		}
-		if cfg.OnEpoch != nil {
-			cfg.OnEpoch(e)
-		}
-		if last {
-			if stopEarly {
-				h.Stop = StopEarly
-			}
-			if best != nil && h.BestEpoch != epoch {
-				restoreValues(t.params, best)
-				h.RestoredEpoch = h.BestEpoch
-			}
-			break
-		}
+		t.steps++
 	}
-	if cfg.Log != nil {
-		fmt.Fprintf(cfg.Log, "stopped: %v after %d epochs; best loss %.4g at epoch %d\n",
-			h.Stop, len(h.Epochs), h.BestLoss, h.BestEpoch)
+	e := EpochStats{Epoch: t.epoch, Loss: lossSum / float64(len(t.order)), Accuracy: t.trainAcc.value(),
+		ValLoss: math.NaN(), ValAccuracy: math.NaN(), LR: lr, Steps: t.steps}
+	if t.cfg.ValX != nil {
+		e.ValLoss, e.ValAccuracy = t.evaluate(t.cfg.ValX, t.cfg.ValY)
 	}
-	return h, nil
+	h.Epochs = append(h.Epochs, e)
+	if watched := watchedLoss(e, t.cfg); math.IsNaN(watched) || math.IsInf(watched, 0) {
+		h.Stop = StopDiverged
+		return e, fmt.Errorf("%w: the validation loss is %v after epoch %d (learning rate %g); "+
+			"the learning rate is probably too high", ErrDiverged, watched, t.epoch, lr)
+	}
+	return e, nil
 }
 
 // checkSparseTargets panics, before training, if loss takes class indices
@@ -404,24 +375,6 @@ func checkOutputFitsTargets(loss Loss, defaulted bool, pred, y *mat.Dense) {
 		"column by column: %s", pc, yc, which, hint))
 }
 
-// logLine formats one epoch, e.g.
-// "epoch  3/20  loss 0.2514  acc 91.20%  val_loss 0.2733  val_acc 90.00%  lr 0.1".
-func (e EpochStats) logLine(width, epochs int) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "epoch %*d/%d  loss %.4f", width, e.Epoch, epochs, e.Loss)
-	if !math.IsNaN(e.Accuracy) {
-		fmt.Fprintf(&b, "  acc %.2f%%", 100*e.Accuracy)
-	}
-	if !math.IsNaN(e.ValLoss) {
-		fmt.Fprintf(&b, "  val_loss %.4f", e.ValLoss)
-	}
-	if !math.IsNaN(e.ValAccuracy) {
-		fmt.Fprintf(&b, "  val_acc %.2f%%", 100*e.ValAccuracy)
-	}
-	fmt.Fprintf(&b, "  lr %.4g", e.LR)
-	return b.String()
-}
-
 func (cfg FitConfig) withDefaults() FitConfig {
 	for _, f := range []struct {
 		name string
@@ -462,17 +415,17 @@ func (cfg FitConfig) threshold() float64 {
 
 // checkFinite returns an error naming the first NaN or infinite entry of m
 // (nil if m is nil or has none). Row i of m is row rows[i] of the data set
-// named name, or row i when rows is nil. allFinite tests each row without
-// a branch per element, and only a row that fails is walked again to find
-// the entry.
+// named name, or row i when rows is nil. denseFinite tests the whole of m
+// without a branch per element; only if it fails are the rows walked
+// again to find the entry.
 func checkFinite(op, name string, m *mat.Dense, rows []int) error {
-	if m == nil {
+	if m == nil || denseFinite(m) {
 		return nil
 	}
 	raw := m.RawMatrix()
 	for i := 0; i < raw.Rows; i++ {
 		r := row(raw, i)
-		if allFinite(r) {
+		if kernel.AllFinite(r) {
 			continue
 		}
 		at := i
@@ -491,61 +444,13 @@ func checkFinite(op, name string, m *mat.Dense, rows []int) error {
 // denseFinite reports whether every element of m is finite.
 func denseFinite(m *mat.Dense) bool {
 	raw := m.RawMatrix()
+	if raw.Stride == raw.Cols { // contiguous: one call for all of it
+		return kernel.AllFinite(raw.Data[:raw.Rows*raw.Cols])
+	}
 	for i := 0; i < raw.Rows; i++ {
-		if !allFinite(raw.Data[i*raw.Stride : i*raw.Stride+raw.Cols]) {
+		if !kernel.AllFinite(raw.Data[i*raw.Stride : i*raw.Stride+raw.Cols]) {
 			return false
 		}
 	}
 	return true
-}
-
-// allFinite reports whether every element of v is finite: whether no
-// element has all its exponent bits set, as infinities and NaNs do. With
-// AVX2, assembly tests sixteen elements per step; in Go, adding one to
-// the exponent field carries into the sign bit only from all ones, and
-// four running ORs of that bit let the CPU work on four elements at once.
-func allFinite(v []float64) bool {
-	const exp, one = 0x7FF0_0000_0000_0000, 0x0010_0000_0000_0000
-	j := 0
-	if useAVX2 && len(v) >= 16 {
-		j = len(v) &^ 15
-		if !allFiniteAVX2(v[:j]) {
-			return false
-		}
-	}
-	var m0, m1, m2, m3 uint64
-	for ; j+4 <= len(v); j += 4 {
-		w := v[j : j+4 : j+4]
-		m0 |= math.Float64bits(w[0])&exp + one
-		m1 |= math.Float64bits(w[1])&exp + one
-		m2 |= math.Float64bits(w[2])&exp + one
-		m3 |= math.Float64bits(w[3])&exp + one
-	}
-	for ; j < len(v); j++ {
-		m0 |= math.Float64bits(v[j])&exp + one
-	}
-	return (m0|m1|m2|m3)>>63 == 0
-}
-
-// copyValues copies the value of every parameter into dst (reused when it
-// has the right length) and returns it.
-func copyValues(dst []*mat.Dense, params []*Param) []*mat.Dense {
-	if len(dst) != len(params) {
-		dst = make([]*mat.Dense, len(params))
-	}
-	for i, p := range params {
-		if dst[i] == nil {
-			dst[i] = mat.DenseCopyOf(p.Value)
-		} else {
-			dst[i].Copy(p.Value)
-		}
-	}
-	return dst
-}
-
-// restoreValues copies saved values back into the parameters.
-func restoreValues(params []*Param, saved []*mat.Dense) {
-	for i, p := range params {
-		p.Value.Copy(saved[i])
-	}
 }

@@ -3,6 +3,7 @@ package backprop
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -165,7 +166,7 @@ func TestFitBadData(t *testing.T) {
 	x, y := MakeLinear(5, []float64{1}, 0, 0, 1)
 	x.Set(3, 0, math.NaN())
 	if _, err := Fit(NewLinear("l", 1, 1, nil, NewRand(1)), x, y, FitConfig{}); err == nil ||
-		!strings.Contains(err.Error(), "x has NaN at row 3, column 0 (epoch 1, step 0; the model is untouched)") {
+		!strings.Contains(err.Error(), "x has NaN at row 3, column 0 (epoch 1, step 1; the model is untouched)") {
 		t.Errorf("err = %v", err)
 	}
 	x.Set(3, 0, 1)
@@ -229,13 +230,17 @@ func runAccuracyTests(t *testing.T, acc func(pred, target *mat.Dense, threshold 
 // when the batch size changes (the last batch of an epoch).
 func TestTrainStepAllocs(t *testing.T) {
 	x, y := MakeMoons(100, 0.1, 1)
-	tr := newTrainer(moonsNet(1), MSE{}, NewSGD(SGDConfig{Momentum: 0.9}), 0.5)
-	big, small := rowIndices(32), rowIndices(4)
+	tr, err := newTrainer(moonsNet(1), x, y, FitConfig{Optimizer: NewSGD(SGDConfig{Momentum: 0.9})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	big, small := []int{3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9, 3, 2, 3, 8, 4, 6, 2, 6, 4, 3, 3, 8, 3, 2, 7, 9, 5}, rowIndices(4)
 	step := func() {
 		for _, idx := range [][]int{big, small} {
-			tr.xb = TakeRows(tr.xb, x, idx)
-			tr.yb = TakeRows(tr.yb, y, idx)
-			tr.step(tr.xb, tr.yb, 0.1)
+			tr.setBatch(idx)
+			if _, _, err := tr.step(idx, 0.1); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	step()
@@ -262,5 +267,19 @@ func TestFitDivergesInThePrediction(t *testing.T) {
 		if !errors.Is(err, ErrDiverged) || h.Stop != StopDiverged {
 			t.Errorf("validation %v: err = %v, stop %v; want ErrDiverged", val, err, h.Stop)
 		}
+	}
+}
+
+// Fit's errors count epochs and steps alike, from 1: with one step per
+// epoch, the step that diverges has the number of its epoch.
+func TestFitDivergedCountsFromOne(t *testing.T) {
+	x, y := MakeLinear(20, []float64{1, -2}, 0.5, 0.1, 1)
+	h, err := Fit(NewLinear("l", 2, 1, nil, NewRand(1)), x, y, FitConfig{LR: 10, Epochs: 1000, NoShuffle: true})
+	if !errors.Is(err, ErrDiverged) {
+		t.Fatalf("err = %v, want ErrDiverged", err)
+	}
+	n := len(h.Steps) + 1 // the step that diverged
+	if want := fmt.Sprintf("at epoch %d, step %d ", n, n); !strings.Contains(err.Error(), want) {
+		t.Errorf("err = %v, want %q", err, want)
 	}
 }

@@ -9,11 +9,6 @@ type Param struct {
 	Name  string
 	Value *mat.Dense
 	Grad  *mat.Dense
-
-	// stale, set by Fit's steps (trainer.backwardAndUpdate), says that Grad
-	// still holds the previous batch's gradient: its next writer overwrites
-	// it instead of adding to it, which saves clearing it first.
-	stale bool
 }
 
 // Layer is one step of a network's forward pass. Rows of x are examples.
@@ -22,10 +17,27 @@ type Param struct {
 // Backward receives dL/d(output), adds dL/d(param) into each Param.Grad and
 // returns dL/d(input). The matrices a layer returns are owned by the layer
 // and are overwritten by its next call: copy them to keep them.
+//
+// A network skips dL/d(input) where nothing uses it: Sequential.Backward
+// returns nil unless its InputGrad is set, and lets its first layer compute
+// its parameter gradients only (ParamBackwarder).
 type Layer interface {
 	Forward(x *mat.Dense) *mat.Dense
 	Backward(gradOut *mat.Dense) *mat.Dense
 	Params() []*Param
+}
+
+// ParamBackwarder is a Layer whose backward pass can stop at the parameter
+// gradients: BackwardParams(gradOut) adds into each Param.Grad what
+// Backward adds, and does not compute dL/d(input). A Sequential calls it on
+// its first layer, whose input is the data: nobody uses the gradient with
+// respect to the data, and for a first Linear layer fed with 784 pixels
+// that product is a third of the backward pass. Linear and Sequential
+// implement it; a layer of your own may, or may leave it: Sequential then
+// calls its Backward and ignores what it returns.
+type ParamBackwarder interface {
+	Layer
+	BackwardParams(gradOut *mat.Dense)
 }
 
 // Optimizer updates parameters from their gradients. The learning rate is

@@ -1,11 +1,11 @@
 //go:build amd64 && !purego
 
-package backprop
+package kernel
 
 import "golang.org/x/sys/cpu"
 
-// useAVX2 selects the assembly kernels (linear_kernel_amd64.s,
-// tanh_amd64.s and optim_amd64.s). Each does exactly the floating-point operations of its Go
+// useAVX2 selects the assembly kernels (products_amd64.s,
+// tanh_amd64.s and sgd_amd64.s). Each does exactly the floating-point operations of its Go
 // counterpart, in the same order, so results do not depend on the machine;
 // only the fused kernels that useFMA selects round differently (once per
 // term, as math.FMA does).
@@ -47,7 +47,7 @@ func combineDenseFMA512(dst []float64, dstStride, rows int, a []float64, aStride
 // that is a multiple of 4, four rows at a time.
 //
 //go:noescape
-func combineDenseQuadsFMA512(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int, zeroStart bool)
+func combineDenseQuadsFMA512(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int)
 
 // combineDensePairsAVX512 is combineDenseAVX2 for n a multiple of 16
 // and an even number of rows, two rows at a time, eight lanes per

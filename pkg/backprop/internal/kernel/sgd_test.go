@@ -1,4 +1,4 @@
-package backprop
+package kernel
 
 import (
 	"math"
@@ -8,7 +8,7 @@ import (
 // TestSGDStepKernel checks the plain SGD update (assembly with AVX2)
 // against w − lr·g, bit for bit, for lengths 0 to 40.
 func TestSGDStepKernel(t *testing.T) {
-	rng := NewRand(11)
+	rng := newRand(11)
 	for n := 0; n <= 40; n++ {
 		w, g := make([]float64, n), make([]float64, n)
 		for i := range w {

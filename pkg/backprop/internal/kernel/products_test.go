@@ -1,17 +1,18 @@
-package backprop
+package kernel
 
 import (
 	"math"
 	"testing"
 
 	"gonum.org/v1/gonum/blas/blas64"
+	"gonum.org/v1/gonum/mat"
 )
 
 // TestCombineRowsKernels checks that the kernel in use (assembly on amd64
 // with AVX2) gives the Go kernel's results bit for bit, for every width
 // from 1 to 40 columns, strided matrices, repeated and absent rows.
 func TestCombineRowsKernels(t *testing.T) {
-	rng := NewRand(7)
+	rng := newRand(7)
 	for n := 1; n <= 40; n++ {
 		for _, terms := range []int{0, 1, 3, 17} {
 			rows, stride := 9, n+3
@@ -103,7 +104,7 @@ func checkSparseRows(t *testing.T, name string, s *sparseRows, m blas64.General)
 // kernel fuses, see fusedCols), bit for bit, for widths 1 to 40 and
 // strided matrices.
 func TestCombineDense(t *testing.T) {
-	rng := NewRand(9)
+	rng := newRand(9)
 	fill := func(r, c, stride int) blas64.General {
 		m := blas64.General{Rows: r, Cols: c, Stride: stride, Data: make([]float64, (r-1)*stride+c)}
 		for i := range m.Data {
@@ -232,10 +233,10 @@ func TestTransposeInto(t *testing.T) {
 // scattered by blocks of rows of dw) and with few or none (one dense
 // product, fused multiply-adds in the columns fusedCols names), against
 // the sum term by term in increasing row order, zeros of a listed x
-// skipped, bit for bit; widths 1 to 40, strided matrices; added to dw, or
-// over it (overwrite: from zero, whatever dw held).
+// skipped, bit for bit; widths 1 to 40, strided matrices, added to what dw
+// holds; and the column sums of g (AddColSums) against a plain loop.
 func TestLinearGradW(t *testing.T) {
-	rng := NewRand(11)
+	rng := newRand(11)
 	fill := func(r, c, stride int, zeros float64) blas64.General {
 		m := blas64.General{Rows: r, Cols: c, Stride: stride, Data: make([]float64, (r-1)*stride+c)}
 		for i := range m.Data {
@@ -245,10 +246,11 @@ func TestLinearGradW(t *testing.T) {
 		}
 		return m
 	}
-	var xs, xt, ones sparseRows
+	var xs, xt sparseRows
+	var lin Linear
 	for n := 1; n <= 40; n++ {
 		for c, zeros := range []float64{0, 0.5, 0.9, 0, 0, 0.1, 0.8, 0, 0.1} {
-			for _, overwrite := range []bool{false, true} {
+			{
 				r, k, pad := 7, 5, c%2*3 // contiguous and strided
 				switch c {
 				case 4:
@@ -256,17 +258,16 @@ func TestLinearGradW(t *testing.T) {
 				case 6:
 					k = 300 // several blocks of rows of dw (scatterBlocks)
 				case 7, 8:
-					k = 4 * c // whole quads of rows: the fused kernel starts at zero
+					k = 4 * c // whole quads of rows: the four-row fused kernel
 				}
 				x, g := fill(r, k, k+pad, zeros), fill(r, n, n+pad, 0)
-				dw, db := fill(k, n, n+pad, 0), make([]float64, n)
+				dw, db := fill(k, n, n+pad, 0), mat.NewDense(1, n, nil)
 				want := append([]float64(nil), dw.Data...)
-				if overwrite { // the sums start at zero, whatever dw held
-					clear(want)
-				}
 				xs.set(x)
-				ones.setOnes(r)
-				linearGradW(dw, x, &xs, &xt, g, db, &ones, overwrite)
+				linearGradW(dw, x, &xs, &xt, g)
+				var gm mat.Dense
+				gm.SetRawMatrix(g)
+				lin.AddColSums(db, &gm)
 				// Which elements are fused multiply-adds: only in a dense
 				// product, the columns fusedCols names, or for one column
 				// (computed as a row, see combineDenseT) the rows it names.
@@ -292,17 +293,17 @@ func TestLinearGradW(t *testing.T) {
 							}
 						}
 						if got := dw.Data[p*dw.Stride+j]; math.Float64bits(got) != math.Float64bits(s) {
-							t.Fatalf("n=%d k=%d pad=%d zeros=%v overwrite=%v: dw[%d,%d] is %v, want %v", n, k, pad, zeros, overwrite, p, j, got, s)
+							t.Fatalf("n=%d k=%d pad=%d zeros=%v dw[%d,%d] is %v, want %v", n, k, pad, zeros, p, j, got, s)
 						}
 					}
 				}
-				for j := range db {
+				for j := range n {
 					var s float64
 					for i := 0; i < r; i++ {
 						s += g.Data[i*g.Stride+j]
 					}
-					if db[j] != s {
-						t.Fatalf("n=%d: db[%d] is %v, want %v", n, j, db[j], s)
+					if got := db.At(0, j); got != s {
+						t.Fatalf("n=%d: db[%d] is %v, want %v", n, j, got, s)
 					}
 				}
 			}
@@ -314,7 +315,7 @@ func TestLinearGradW(t *testing.T) {
 // zeros, −0 (a zero too) and NaN (not a zero, as in Go), and compares the
 // listing with a plain loop, bit for bit.
 func TestSparseRowsListEveryWidth(t *testing.T) {
-	rng := NewRand(13)
+	rng := newRand(13)
 	var s sparseRows
 	for n := 1; n <= 40; n++ {
 		rows, stride := 5, n+1

@@ -1,4 +1,4 @@
-package backprop
+package kernel
 
 import (
 	"fmt"
@@ -34,8 +34,7 @@ import (
 // transposing it.
 //
 // Every output element is accumulated in the same order whatever the sizes:
-// start value (zero when the product overwrites a gradient, see
-// linearGradW), then term by term in increasing p (or i, or j), with the
+// start value (what the output held), then term by term in increasing p (or i, or j), with the
 // zero weights of a listed matrix skipped (a zero term adds nothing).
 // Each term is a multiply then an add, two roundings, except in the wide
 // dense (not listed) products on a CPU with AVX-512 and FMA, where it is
@@ -216,7 +215,7 @@ func growFloats(s []float64, n int) []float64 {
 // mustFit).
 //
 // On amd64 with AVX2, an assembly version computes four columns per
-// instruction (combineRowsAVX2, linear_kernel_amd64.s); with AVX-512,
+// instruction (combineRowsAVX2, products_amd64.s); with AVX-512,
 // eight, the last few under a mask, so that a narrow output (the ten
 // classes of a digit classifier) needs no column-by-column loop. Both do
 // exactly the operations of combineRowsGo (a multiply, then an add, both
@@ -250,7 +249,7 @@ func combineDense(dst blas64.General, s *sparseRows, b blas64.General) {
 	n := b.Cols
 	j := combineDenseSIMD(dst.Data[:(dst.Rows-1)*dst.Stride+n], dst.Stride, dst.Rows,
 		a.Data[:(a.Rows-1)*a.Stride+a.Cols], a.Stride, 1, a.Cols,
-		b.Data[:(b.Rows-1)*b.Stride+n], b.Stride, n, false)
+		b.Data[:(b.Rows-1)*b.Stride+n], b.Stride, n)
 	if j == n {
 		return
 	}
@@ -287,16 +286,14 @@ func combineDense(dst blas64.General, s *sparseRows, b blas64.General) {
 // last element) and returns how many columns they did: fusedCols(n) with
 // AVX-512 and FMA, four rows at a time; otherwise 16 with AVX-512, two
 // rows at a time, when 16 ≤ n; then up to n&^3 with AVX2; 0 without AVX2.
-// zeroStart (see combineDenseT) is for the four-row fused kernel alone:
-// the caller makes sure it does the whole product.
-func combineDenseSIMD(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int, zeroStart bool) int {
+func combineDenseSIMD(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int) int {
 	j := 0
 	switch {
 	case fusedCols(n) > 0:
 		j = fusedCols(n)
 		quads := rows &^ 3
 		if quads > 0 {
-			combineDenseQuadsFMA512(dst, dstStride, quads, a, aStride, aStep, k, b, bStride, j, zeroStart)
+			combineDenseQuadsFMA512(dst, dstStride, quads, a, aStride, aStep, k, b, bStride, j)
 		}
 		if quads < rows {
 			combineDenseFMA512(dst[quads*dstStride:], dstStride, rows-quads, a[quads*aStride:], aStride, aStep, k, b, bStride, j)
@@ -341,12 +338,7 @@ func fusedCols(n int) int {
 // element receives its terms in increasing row order, as combineDense of
 // a transposed copy of a would give them, without making the copy. Only
 // with AVX2 (useAVX2): the Go kernels need the copy to go fast.
-//
-// With zeroStart, dst's old values are discarded: the fused kernel starts
-// its sums at zero where it does the whole product (a number of rows of
-// dst that is a multiple of 4, all columns fused); otherwise dst is
-// cleared first. Either way the bits are those of a cleared dst.
-func combineDenseT(dst, a, b blas64.General, zeroStart bool) {
+func combineDenseT(dst, a, b blas64.General) {
 	if a.Rows != b.Rows || a.Cols != dst.Rows || b.Cols != dst.Cols {
 		panic(fmt.Sprintf("backprop: internal error: combineDenseT of (%d×%d)ᵀ by %d×%d into %d×%d",
 			a.Rows, a.Cols, b.Rows, b.Cols, dst.Rows, dst.Cols))
@@ -361,12 +353,8 @@ func combineDenseT(dst, a, b blas64.General, zeroStart bool) {
 		aData, bData = bData, aData
 		n = k
 	}
-	if zeroStart && (fusedCols(n) != n || dst.Rows%4 != 0) {
-		clearRows(dst, 0, dst.Rows)
-		zeroStart = false
-	}
 	j := combineDenseSIMD(dst.Data[:(dst.Rows-1)*dst.Stride+n], dst.Stride, dst.Rows,
-		aData, 1, a.Stride, r, bData, b.Stride, n, zeroStart)
+		aData, 1, a.Stride, r, bData, b.Stride, n)
 	for ; j < n; j++ {
 		for p := 0; p < dst.Rows; p++ {
 			s := dst.Data[p*dst.Stride+j]
@@ -425,7 +413,7 @@ func combineRowsGo(dst []float64, idx []int, val []float64, b blas64.General, j 
 	}
 }
 
-// useBLAS, set in the build with the tag openblas (linear_openblas.go),
+// useBLAS, set in the build with the tag openblas (openblas.go),
 // sends large products to the BLAS library through gonum's blas64.Gemm.
 var useBLAS = false
 
@@ -477,19 +465,9 @@ func linearForward(out, x blas64.General, xs *sparseRows, w blas64.General, bias
 	}
 }
 
-// linearGradW adds xᵀ·g into dw and the column sums of g into db. xs
-// lists the non-zero entries of x, unless it is nil: then BLAS computes
-// the product; xt is scratch space for xᵀ. Shapes: x r×k, g r×n, dw k×n,
-// db 1×n.
-//
-// The column sums are the product of a row of ones by g, so the same
-// kernel computes them (1·v is v exactly: the sums are those of a plain
-// loop); ones is that row, of g.Rows ones.
-//
-// With overwrite, dw's old values are discarded: the result is that of
-// adding xᵀ·g to zeros, bit for bit, without a pass to clear dw first (the
-// dense fused kernel starts its sums at zero; the scatter clears each
-// block of rows as it comes to it).
+// linearGradW adds xᵀ·g into dw. xs lists the non-zero entries of x,
+// unless it is nil: then BLAS computes the product; xt is scratch space for
+// xᵀ. Shapes: x r×k, g r×n, dw k×n.
 //
 // For a matrix x with zeros, each non-zero x[i,p] adds x[i,p]·g[i,:] to
 // row p of dw (scatterRow), rows i in increasing order, so that every
@@ -498,49 +476,28 @@ func linearForward(out, x blas64.General, xs *sparseRows, w blas64.General, bias
 // in the fastest cache (scatterBlocks): adding a term reads and writes a
 // whole row of dw, and over all the rows of x at once those trips would go
 // to a slower cache.
-func linearGradW(dw, x blas64.General, xs, xt *sparseRows, g blas64.General, db []float64, ones *sparseRows, overwrite bool) {
-	n := g.Cols
-	combineDense(blas64.General{Rows: 1, Cols: n, Stride: n, Data: db[:n]}, ones, g)
+func linearGradW(dw, x blas64.General, xs, xt *sparseRows, g blas64.General) {
 	switch {
 	case xs == nil:
-		beta := 1.0
-		if overwrite {
-			beta = 0
-		}
-		blas64.Gemm(blas.Trans, blas.NoTrans, 1, x, g, beta, dw)
+		blas64.Gemm(blas.Trans, blas.NoTrans, 1, x, g, 1, dw)
 	case xs.whole && useAVX2:
-		combineDenseT(dw, x, g, overwrite)
+		combineDenseT(dw, x, g)
 	case xs.whole:
-		if overwrite {
-			clearRows(dw, 0, dw.Rows)
-		}
 		tr := transposeInto(xt.buf, x)
 		xt.buf = tr.Data
 		xt.setDense(tr)
 		combineDense(dw, xt, g)
 	default:
 		mustFit(xs, dw)
-		xt.start = scatterBlocks(dw, xs, g, xt.start, overwrite)
-	}
-}
-
-// clearRows sets rows from to to-1 of m to zero.
-func clearRows(m blas64.General, from, to int) {
-	if m.Stride == m.Cols {
-		clear(m.Data[from*m.Stride : to*m.Stride])
-		return
-	}
-	for i := from; i < to; i++ {
-		clear(m.Data[i*m.Stride : i*m.Stride+m.Cols])
+		xt.start = scatterBlocks(dw, xs, g, xt.start)
 	}
 }
 
 // scatterBlocks adds xᵀ·g to dw, where xs lists the non-zeros of x, by
 // blocks of rows of dw: for each block, for each row i of x in order, the
-// entries of row i whose columns fall in the block. With overwrite, each
-// block is cleared first (it is then in the cache for the scatter). next
-// is scratch space (returned, to be reused): where each row of x resumes.
-func scatterBlocks(dw blas64.General, xs *sparseRows, g blas64.General, next []int, overwrite bool) []int {
+// entries of row i whose columns fall in the block. next is scratch space
+// (returned, to be reused): where each row of x resumes.
+func scatterBlocks(dw blas64.General, xs *sparseRows, g blas64.General, next []int) []int {
 	n := g.Cols
 	// 32 rows of 128 columns are 32 kB: with the row of g, within the
 	// 48 kB first-level data cache of current x86 cores.
@@ -551,9 +508,6 @@ func scatterBlocks(dw blas64.General, xs *sparseRows, g blas64.General, next []i
 	for p0 := 0; p0 < dw.Rows; p0 += block {
 		p1 := p0 + block
 		last := p1 >= dw.Rows
-		if overwrite {
-			clearRows(dw, p0, min(p1, dw.Rows))
-		}
 		for i := 0; i < rows; i++ {
 			a, b, end := next[i], next[i], xs.start[i+1]
 			if last {
@@ -649,36 +603,9 @@ func transposeInto(dst []float64, m blas64.General) blas64.General {
 	return t
 }
 
-// blasMinLen is the row length from which axpy hands over to gonum's
-// assembly (SIMD) kernel, whose fixed cost per call only pays off on long
-// rows.
-const blasMinLen = 64
-
-// axpy adds a·x into y; len(y) must be at least len(x).
-// Four independent lanes per iteration let the CPU overlap the work.
-func axpy(a float64, x, y []float64) {
-	y = y[:len(x)]
-	if len(x) >= blasMinLen {
-		blas64.Axpy(a, blas64.Vector{N: len(x), Inc: 1, Data: x}, blas64.Vector{N: len(x), Inc: 1, Data: y})
-		return
-	}
-	i := 0
-	for ; i+4 <= len(x); i += 4 {
-		xs := x[i : i+4 : i+4]
-		ys := y[i : i+4 : i+4]
-		ys[0] += a * xs[0]
-		ys[1] += a * xs[1]
-		ys[2] += a * xs[2]
-		ys[3] += a * xs[3]
-	}
-	for ; i < len(x); i++ {
-		y[i] += a * x[i]
-	}
-}
-
-// dot returns Σ x[i]·y[i]; len(y) must be at least len(x). The four partial
+// Dot returns Σ x[i]·y[i]; len(y) must be at least len(x). The four partial
 // sums are added in a fixed order, so the result is deterministic.
-func dot(x, y []float64) float64 {
+func Dot(x, y []float64) float64 {
 	y = y[:len(x)]
 	var s0, s1, s2, s3 float64
 	i := 0

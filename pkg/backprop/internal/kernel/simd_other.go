@@ -1,6 +1,6 @@
 //go:build !amd64 || purego
 
-package backprop
+package kernel
 
 // useAVX2, useAVX512 and useFMA are false: the Go kernels run everywhere.
 // (useFMA is a variable, as on amd64, so that a test can turn it off in
@@ -24,7 +24,7 @@ func combineDenseFMA512(dst []float64, dstStride, rows int, a []float64, aStride
 	panic("backprop: combineDenseFMA512 called without AVX-512")
 }
 
-func combineDenseQuadsFMA512(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int, zeroStart bool) {
+func combineDenseQuadsFMA512(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int) {
 	panic("backprop: combineDenseQuadsFMA512 called without AVX-512")
 }
 

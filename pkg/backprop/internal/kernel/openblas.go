@@ -1,6 +1,6 @@
 //go:build openblas
 
-package backprop
+package kernel
 
 // With the build tag openblas (go build -tags openblas; needs cgo and
 // Debian's libopenblas-dev), gonum's BLAS does its matrix products with

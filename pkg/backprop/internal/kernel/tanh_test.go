@@ -1,4 +1,4 @@
-package backprop
+package kernel
 
 import (
 	"math"
@@ -85,7 +85,7 @@ func BenchmarkTanh(b *testing.B) {
 func TestTanhSliceMatchesTanh(t *testing.T) {
 	src := []float64{0, math.Copysign(0, -1), math.Inf(1), math.Inf(-1), math.NaN(), 19.5, -19.5,
 		math.Nextafter(19.5, 0), 1e-300, -5e-324, math.MaxFloat64, -math.MaxFloat64}
-	rng := NewRand(3)
+	rng := newRand(3)
 	for range 100_000 {
 		src = append(src, rng.NormFloat64()*math.Exp(2*rng.NormFloat64()))
 	}
@@ -111,7 +111,7 @@ func TestTanhKernelsInUse(t *testing.T) {
 // TestTanhGrad checks the backward pass of Tanh (assembly with AVX2)
 // against its formula, bit for bit, for lengths 0 to 20.
 func TestTanhGrad(t *testing.T) {
-	rng := NewRand(5)
+	rng := newRand(5)
 	for n := 0; n <= 20; n++ {
 		g, y, d := make([]float64, n), make([]float64, n), make([]float64, n)
 		for i := range g {

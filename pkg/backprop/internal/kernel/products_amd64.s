@@ -656,15 +656,14 @@ done512:
 	VZEROUPPER
 	RET
 
-// func combineDenseQuadsFMA512(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int, zeroStart bool)
+// func combineDenseQuadsFMA512(dst []float64, dstStride, rows int, a []float64, aStride, aStep, k int, b []float64, bStride, n int)
 //
 // combineDenseFMA512 four rows at a time (rows a multiple of 4, n of 32):
 // sixteen sums in registers, 4 rows by 32 columns, so that each block of
 // b loaded serves four rows. A row at a time, a layer of 784×128 weights
 // would travel from the second-level cache once per row of the batch.
-// The same operations lane by lane, so the same bits. With zeroStart the
-// sums start at zero instead of at dst's values.
-TEXT ·combineDenseQuadsFMA512(SB), NOSPLIT, $0-129
+// The same operations lane by lane, so the same bits.
+TEXT ·combineDenseQuadsFMA512(SB), NOSPLIT, $0-128
 	MOVQ dst_base+0(FP), DI
 	MOVQ rows+32(FP), CX
 	MOVQ a_base+40(FP), SI
@@ -694,8 +693,6 @@ qblock:
 	SHLQ $3, AX
 	LEAQ (AX)(AX*2), BX
 	ADDQ R13, BX // dst block, fourth row
-	CMPB zeroStart+128(FP), $0
-	JNE  qzero
 	VMOVUPD (R13), Z0
 	VMOVUPD 64(R13), Z1
 	VMOVUPD 128(R13), Z2
@@ -712,27 +709,6 @@ qblock:
 	VMOVUPD 64(BX), Z13
 	VMOVUPD 128(BX), Z14
 	VMOVUPD 192(BX), Z15
-	JMP  qstart
-
-qzero:
-	VPXORQ Z0, Z0, Z0
-	VPXORQ Z1, Z1, Z1
-	VPXORQ Z2, Z2, Z2
-	VPXORQ Z3, Z3, Z3
-	VPXORQ Z4, Z4, Z4
-	VPXORQ Z5, Z5, Z5
-	VPXORQ Z6, Z6, Z6
-	VPXORQ Z7, Z7, Z7
-	VPXORQ Z8, Z8, Z8
-	VPXORQ Z9, Z9, Z9
-	VPXORQ Z10, Z10, Z10
-	VPXORQ Z11, Z11, Z11
-	VPXORQ Z12, Z12, Z12
-	VPXORQ Z13, Z13, Z13
-	VPXORQ Z14, Z14, Z14
-	VPXORQ Z15, Z15, Z15
-
-qstart:
 	MOVQ SI, AX
 	MOVQ R14, BX
 

@@ -4,7 +4,7 @@
 
 // func tanhAVX2(dst, src []float64)
 //
-// tanh (activation_tanh.go) on four elements at a time: the same
+// tanh (tanh.go) on four elements at a time: the same
 // operations in the same order, each rounded, so the same bits. The lanes
 // where |x| ≥ 19.5 or x is NaN compute garbage that the blend at the end
 // replaces with ±1 or x.
