@@ -18,8 +18,9 @@
 //   - Optimizers: SGD (with momentum and Nesterov), Adagrad, Adadelta,
 //     RMSprop, Adam and AdamW, each checked against torch.optim.
 //   - Learning-rate schedules: Constant, StepDecay, Exponential,
-//     InverseTime, CosineAnnealing, WarmUp, Cyclical and OneCycle; a
-//     ReduceLROnPlateau controller; LRRangeTest, the learning-rate finder.
+//     InverseTime, CosineAnnealing, CosineWave, WarmUp, Cyclical and
+//     OneCycle; a ReduceLROnPlateau controller; LRRangeTest, the
+//     learning-rate finder.
 //   - Training: Fit, one loop for batch, mini-batch and stochastic gradient
 //     descent, with validation data, early stopping, a History per epoch
 //     and per step, and hooks for live charts.

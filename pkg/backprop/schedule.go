@@ -102,19 +102,15 @@ func InverseTime(lr0, k float64) Schedule {
 // T_i = period·multⁱ), so mult = 1 restarts at a fixed rhythm (torch
 // CosineAnnealingWarmRestarts with T_0 = period, T_mult = mult, eta_min =
 // minLR). mult = 0 means no restart: one half cosine over `period` steps,
-// then minLR for ever (torch CosineAnnealingLR with T_max = period, up to
-// step period).
+// then minLR for ever. That equals torch CosineAnnealingLR with T_max =
+// period only up to step period: past it, torch follows the cosine back up
+// towards maxLR, and so does CosineWave.
 //
 // It panics if the rates are negative or not finite, minLR > maxLR,
 // period is not positive, or mult is negative.
 func CosineAnnealing(maxLR, minLR float64, period, mult int) Schedule {
 	const op = "CosineAnnealing"
-	mustRate(op, "maxLR", maxLR)
-	mustRate(op, "minLR", minLR)
-	if minLR > maxLR {
-		panic(fmt.Sprintf("backprop: %s: minLR %v > maxLR %v", op, minLR, maxLR))
-	}
-	mustPositive(op, "period", period)
+	mustCosine(op, maxLR, minLR, period)
 	if mult < 0 {
 		panic(fmt.Sprintf("backprop: %s: mult = %d, want ≥ 0 (0: no restarts)", op, mult))
 	}
@@ -136,6 +132,41 @@ func CosineAnnealing(maxLR, minLR float64, period, mult int) Schedule {
 		}
 		return cosineBetween(maxLR, minLR, float64(cur)/float64(length))
 	}
+}
+
+// CosineWave returns the cosine with no restart and no floor:
+//
+//	lr(t) = minLR + (maxLR − minLR) · (1 + cos(π · t / period)) / 2
+//
+// for every step t. It falls from maxLR to minLR over the first `period`
+// steps, climbs back to maxLR over the next `period`, and so on, a wave of
+// length 2·period. This is torch CosineAnnealingLR with T_max = period and
+// eta_min = minLR, past T_max too; CosineAnnealing with mult = 0 instead
+// stays at minLR after step period, which is what a run that ends at step
+// period never notices and a longer run usually wants.
+//
+// It panics if the rates are negative or not finite, minLR > maxLR, or
+// period is not positive.
+func CosineWave(maxLR, minLR float64, period int) Schedule {
+	const op = "CosineWave"
+	mustCosine(op, maxLR, minLR, period)
+	return func(step int) float64 {
+		mustStep(op, step)
+		// cos has period 2π: reduce the step first so that huge steps
+		// keep their precision.
+		return cosineBetween(maxLR, minLR, float64(step%(2*period))/float64(period))
+	}
+}
+
+// mustCosine panics unless the rates are finite, 0 ≤ minLR ≤ maxLR, and
+// period > 0.
+func mustCosine(op string, maxLR, minLR float64, period int) {
+	mustRate(op, "maxLR", maxLR)
+	mustRate(op, "minLR", minLR)
+	if minLR > maxLR {
+		panic(fmt.Sprintf("backprop: %s: minLR %v > maxLR %v", op, minLR, maxLR))
+	}
+	mustPositive(op, "period", period)
 }
 
 // cosineBetween goes from start (pct = 0) to end (pct = 1) along half a

@@ -44,6 +44,26 @@ func ExampleCosineAnnealing() {
 	// 1.00 0.50 1.00 0.85 0.50 0.15 1.00 0.96 0.85 0.69 0.50 0.31 0.15 0.04
 }
 
+// Past its period, CosineWave climbs back up where CosineAnnealing with
+// mult = 0 holds its minimum.
+func ExampleCosineWave() {
+	wave := backprop.CosineWave(1, 0, 4)
+	held := backprop.CosineAnnealing(1, 0, 4, 0)
+	for step := 0; step <= 8; step++ {
+		fmt.Printf("%d: %.2f %.2f\n", step, wave(step), held(step))
+	}
+	// Output:
+	// 0: 1.00 1.00
+	// 1: 0.85 0.85
+	// 2: 0.50 0.50
+	// 3: 0.15 0.15
+	// 4: 0.00 0.00
+	// 5: 0.15 0.00
+	// 6: 0.50 0.00
+	// 7: 0.85 0.00
+	// 8: 1.00 0.00
+}
+
 // A triangular cycle of 3 steps up and 3 down, whose amplitude halves
 // each cycle (triangular2).
 func ExampleCyclical() {

@@ -35,6 +35,8 @@ func (c *scheduleCase) build(t *testing.T) Schedule {
 		return Exponential(a[0], a[1])
 	case "CosineAnnealing":
 		return CosineAnnealing(a[0], a[1], int(a[2]), int(a[3]))
+	case "CosineWave":
+		return CosineWave(a[0], a[1], int(a[2]))
 	case "Cyclical":
 		var cfg CyclicalConfig
 		decode(&cfg)
@@ -102,6 +104,8 @@ func TestSchedulesByHand(t *testing.T) {
 	runScheduleTests(t, "CosineAnnealing", CosineAnnealing(1, 0, 4, 1), map[int]float64{0: 1, 2: 0.5, 4: 1, 6: 0.5})
 	// mult = 0: no restart, the minimum is held.
 	runScheduleTests(t, "CosineAnnealing/no restart", CosineAnnealing(1, 0.1, 4, 0), map[int]float64{0: 1, 2: 0.55, 4: 0.1, 100: 0.1})
+	// CosineWave: the same descent, then back up, with period 2·period.
+	runScheduleTests(t, "CosineWave", CosineWave(1, 0.1, 4), map[int]float64{0: 1, 2: 0.55, 4: 0.1, 6: 0.55, 8: 1, 12: 0.1, 4_000_000_002: 0.55})
 	// mult = 2: periods of 2, 4, 8 start at steps 0, 2, 6, 14.
 	runScheduleTests(t, "CosineAnnealing/mult 2", CosineAnnealing(1, 0, 2, 2), map[int]float64{0: 1, 1: 0.5, 2: 1, 4: 0.5, 6: 1, 10: 0.5, 14: 1})
 	// The default step size is 2000 up and 2000 down.
@@ -118,6 +122,7 @@ func TestSchedulesByHand(t *testing.T) {
 func TestSchedulesArePure(t *testing.T) {
 	for name, sched := range map[string]Schedule{
 		"CosineAnnealing": CosineAnnealing(0.1, 0.001, 3, 2),
+		"CosineWave":      CosineWave(0.1, 0.001, 3),
 		"Cyclical":        Cyclical(CyclicalConfig{BaseLR: 0.01, MaxLR: 0.1, StepSizeUp: 3, Mode: CyclicTriangular2}),
 		"OneCycle":        OneCycle(OneCycleConfig{MaxLR: 0.1, TotalSteps: 30, ThreePhase: true}),
 		"WarmUp":          WarmUp(4, StepDecay(0.1, 3, 0.5)),
@@ -151,6 +156,9 @@ func TestSchedulePanics(t *testing.T) {
 		{"cosine min above max", func() { CosineAnnealing(0.1, 0.2, 10, 1) }, "minLR 0.2 > maxLR 0.1"},
 		{"cosine period 0", func() { CosineAnnealing(0.1, 0, 0, 1) }, "period = 0"},
 		{"cosine negative mult", func() { CosineAnnealing(0.1, 0, 5, -1) }, "mult = -1"},
+		{"cosine wave min above max", func() { CosineWave(0.1, 0.2, 10) }, "CosineWave: minLR 0.2 > maxLR 0.1"},
+		{"cosine wave period 0", func() { CosineWave(0.1, 0, 0) }, "period = 0"},
+		{"cosine wave negative step", func() { CosineWave(0.1, 0, 3)(-2) }, "CosineWave schedule: negative step -2"},
 		{"cyclical base above max", func() { Cyclical(CyclicalConfig{BaseLR: 1, MaxLR: 0.1}) }, "BaseLR 1 > MaxLR 0.1"},
 		{"cyclical negative step size", func() { Cyclical(CyclicalConfig{MaxLR: 1, StepSizeUp: -2}) }, "-2 up"},
 		{"cyclical gamma above 1", func() { Cyclical(CyclicalConfig{MaxLR: 1, Gamma: 2}) }, "Gamma = 2"},

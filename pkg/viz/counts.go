@@ -12,7 +12,8 @@ import (
 // ConfusionMatrix draws counts[i][j], the number of examples of true class
 // i predicted as class j, as a heat map with the count in each cell: the
 // diagonal holds the correct predictions. classes names the classes (nil
-// means 0, 1, 2, …). Unset axis labels become "predicted" and "true".
+// means 0, 1, 2, …). Unset axis labels become "predicted" and "true" (or
+// o.Labels.Predicted and o.Labels.True).
 //
 // The cells are square, sized from the number of classes, and the chart
 // is as wide as the matrix and its labels need (at least 560 pixels, and
@@ -37,12 +38,7 @@ func ConfusionMatrix(o Options, counts [][]int, classes []string) *charts.HeatMa
 	if len(classes) != k {
 		panic(fmt.Sprintf("viz: ConfusionMatrix: %d class names for %d classes", len(classes), k))
 	}
-	if o.XLabel == "" {
-		o.XLabel = "predicted"
-	}
-	if o.YLabel == "" {
-		o.YLabel = "true"
-	}
+	o.defaultAxes(or(o.Labels.Predicted, "predicted"), or(o.Labels.True, "true"))
 	data := make([]opts.HeatMapData, 0, k*k)
 	largest := 1
 	for i, row := range counts {
@@ -201,12 +197,7 @@ func Histogram(o Options, bins int, samples ...Sample) *charts.Bar {
 		}
 		o.Subtitle = note
 	}
-	if o.XLabel == "" {
-		o.XLabel = "value"
-	}
-	if o.YLabel == "" {
-		o.YLabel = "count"
-	}
+	o.defaultAxes("value", or(o.Labels.Count, "count"))
 	w, h := o.size()
 	centers := make([]string, bins)
 	for i := range centers {

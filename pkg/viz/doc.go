@@ -20,7 +20,9 @@
 //
 // Options (title, axis labels, log scales, size) is the first argument of
 // every kind; its zero value works, and each kind fills in the axis labels
-// it knows ("epoch", "loss", ...).
+// it knows ("epoch", "loss", ...). Those words and the names of a training
+// run's curves ("train", "validation") are English unless Options.Labels
+// gives others, as the course's Indonesian edition does.
 //
 //	Lines             curves y(x), overlaid
 //	LossCurves        train/validation loss (and accuracy) of one or more runs

@@ -20,6 +20,41 @@ type Options struct {
 	LogY     bool   // logarithmic y axis; points with y ≤ 0 are left out
 	Width    int    // pixels; 0 means DefaultWidth, or the chart's own size (see ConfusionMatrix, ComputationGraph)
 	Height   int    // pixels; 0 means DefaultHeight, or the chart's own size
+	Labels   Labels // the words a chart writes by itself; zero fields keep English
+}
+
+// Labels are the words that charts write by themselves, for a course in
+// another language: the names of a training run's curves and the axis
+// names used when Options leaves XLabel or YLabel unset. A field left
+// empty keeps its English default, given after it.
+type Labels struct {
+	Train         string // "train": training curves (LossCurves, NewLiveLoss)
+	Validation    string // "validation": validation curves (LossCurves, NewLiveLoss)
+	TrainAcc      string // "train acc": training accuracy curves (LossCurves)
+	ValidationAcc string // "validation acc": validation accuracy curves (LossCurves)
+	Epoch         string // "epoch": x axis of LossCurves and NewLiveLoss
+	Loss          string // "loss": y axis of LossCurves, NewLiveLoss, LRRangeTest, LossShapes
+	Accuracy      string // "accuracy": axis of the accuracy panel of LossCurves
+	Predicted     string // "predicted": x axis of ConfusionMatrix
+	True          string // "true": y axis of ConfusionMatrix
+	Step          string // "step": x axis of Schedules
+	LearningRate  string // "learning rate": axis of Schedules and LRRangeTest
+	Suggested     string // "suggested": the mark of LRRangeTest
+	Count         string // "count": y axis of Histogram
+}
+
+// or returns label, or english if label is empty.
+func or(label, english string) string {
+	if label == "" {
+		return english
+	}
+	return label
+}
+
+// defaultAxes sets the axis labels o leaves unset to x and y.
+func (o *Options) defaultAxes(x, y string) {
+	o.XLabel = or(o.XLabel, x)
+	o.YLabel = or(o.YLabel, y)
 }
 
 func (o Options) size() (w, h int) {

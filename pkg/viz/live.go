@@ -96,15 +96,11 @@ func NewLive(o Options, names ...string) *Live {
 }
 
 // NewLiveLoss is NewLive for the usual pair of curves: Add(epoch,
-// trainLoss, valLoss). Unset axis labels become "epoch" and "loss".
+// trainLoss, valLoss). Unset axis labels become "epoch" and "loss"; the
+// curves are "train" and "validation" (o.Labels sets other words).
 func NewLiveLoss(o Options) *Live {
-	if o.XLabel == "" {
-		o.XLabel = "epoch"
-	}
-	if o.YLabel == "" {
-		o.YLabel = "loss"
-	}
-	return NewLive(o, "train", "validation")
+	o.defaultAxes(or(o.Labels.Epoch, "epoch"), or(o.Labels.Loss, "loss"))
+	return NewLive(o, or(o.Labels.Train, "train"), or(o.Labels.Validation, "validation"))
 }
 
 // Pace makes Add, in a notebook, wait until at least d has passed since

@@ -54,10 +54,16 @@ rl.on('line', (line) => {
     const chart = echarts.init(null, null, {renderer: 'svg', ssr: true, width: req.w, height: req.h});
     chart.setOption(option);
     // An <img> is not interactive: drop the hover styles and the
-    // metadata that SSR adds for hydration (40-55% of a heat map).
+    // metadata that SSR adds for hydration (40-55% of a heat map). Then
+    // write colors in hex and empty elements as <x/>, without the line
+    // breaks between elements: the same picture in about a fifth less.
+    const hex = (r, g, b) => '#' + [r, g, b].map((v) => (+v).toString(16).padStart(2, '0')).join('');
     const svg = chart.renderToSVGString()
       .replace(/<style[^]*?<\/style>/, '')
-      .replace(/ (ecmeta_[a-z_]+|class|pointer-events)="[^"]*"/g, '');
+      .replace(/ (ecmeta_[a-z_]+|class|pointer-events)="[^"]*"/g, '')
+      .replace(/rgb\((\d+),(\d+),(\d+)\)/g, (m, r, g, b) => hex(r, g, b))
+      .replace(/><\/(path|rect|circle|ellipse|line|polyline|polygon)>/g, '/>')
+      .replace(/>\n</g, '><');
     reply = {svg: svg};
     chart.dispose();
   } catch (e) {

@@ -98,6 +98,10 @@ func surfaceChart(o Options, kind string, g Grid, ramp []string, zMin, zMax floa
 	g.check(kind)
 	w, h := o.size()
 	c := newRect(Options{Width: w, Height: h})
+	// A heat map of thousands of cells animated into place keeps the
+	// browser busy for seconds (headless Chromium, a slide deck): drawn
+	// at once, it is ready in one frame.
+	c.SetGlobalOptions(charts.WithAnimation(false))
 	c.GridList = []opts.Grid{{Left: "70", Right: "110", Bottom: "50"}}
 	xCats := make([]string, len(g.X))
 	for j, x := range g.X {
@@ -185,9 +189,11 @@ func yEdgeAligned(a opts.YAxis, v []float64) opts.YAxis {
 // the two parameters. The start of each path is marked. Colors the
 // surface by value; pass a transformed grid (log of the loss) for
 // surfaces with a large range. Steps smaller than a thousandth of the
-// surface's width or height, under a pixel, are merged (thinPath): a
-// thousand steps creeping to a minimum draw the same line from far fewer
-// points, and the notebook page stays light.
+// surface's width or height, under a pixel, are merged (thinPath), and
+// the coordinates kept are rounded to a ten-thousandth of the surface's
+// extent (roundPath): a thousand steps creeping to a minimum draw the
+// same line from far fewer and shorter numbers, and the notebook page
+// stays light. The chart is drawn without animation.
 //
 // OptimizerPaths panics if the grid is malformed (Z not len(Y) rows of
 // len(X) values, fewer than 2×2 points) or a path's X and Y differ in length.
@@ -198,12 +204,14 @@ func OptimizerPaths(o Options, surface Grid, paths ...Series) *charts.Line {
 		if len(p.X) != len(p.Y) {
 			panic(fmt.Sprintf("viz: OptimizerPaths: path %q has len(X)=%d but len(Y)=%d", p.Name, len(p.X), len(p.Y)))
 		}
-		data := lineData(thinPath(p, surface), Options{})
 		// onPanel comes last: WithLineChartOpts resets the axis indices.
-		c.AddSeries(p.Name, data, styled(pathColor(i), false),
+		c.AddSeries(p.Name, nil, styled(pathColor(i), false),
 			charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 4, ShowSymbol: opts.Bool(len(p.X) <= 200)}),
 			charts.WithSeriesOpts(func(s *charts.SingleSeries) { s.LineStyle.Width = 2 }),
 			onPanel(1))
+		// The points as bare [x, y] pairs, a third shorter than
+		// go-echarts' {"value": [x, y]} objects.
+		c.MultiSeries[len(c.MultiSeries)-1].Data = pathPairs(roundPath(thinPath(p, surface), surface))
 		if len(p.X) > 0 && drawable(p.X[0], false) && drawable(p.Y[0], false) {
 			c.MultiSeries[len(c.MultiSeries)-1].MarkPoints = &opts.MarkPoints{Data: []interface{}{
 				opts.MarkPointNameCoordItem{Name: "start", Coordinate: []interface{}{p.X[0], p.Y[0]},
@@ -237,6 +245,58 @@ func thinPath(p Series, surface Grid) Series {
 		if keep {
 			out.X, out.Y = append(out.X, p.X[i]), append(out.Y, p.Y[i])
 			last = i
+		}
+	}
+	return out
+}
+
+// roundPath rounds the coordinates of p to a power of ten no larger than
+// a ten-thousandth of the surface's extent in each direction: a tenth of
+// a pixel on the widest chart, and 4 to 6 significant digits instead of
+// 17 in the page. NaN and infinite values are left as they are.
+func roundPath(p Series, surface Grid) Series {
+	// digits returns k for a step of 10^-k (k < 0 for steps above 1).
+	digits := func(v []float64) (int, bool) {
+		extent := math.Abs(v[len(v)-1] - v[0])
+		if !(extent > 0) || math.IsInf(extent, 0) {
+			return 0, false
+		}
+		return -int(math.Floor(math.Log10(extent / 10000))), true
+	}
+	round := func(v, axis []float64) []float64 {
+		k, ok := digits(axis)
+		if !ok {
+			return v
+		}
+		out := make([]float64, len(v))
+		for i, x := range v {
+			// An integer divided by an exact power of ten is the float64
+			// nearest the decimal, which JSON prints in few digits.
+			if k >= 0 {
+				scale := math.Pow(10, float64(k))
+				out[i] = math.Round(x*scale) / scale
+			} else {
+				step := math.Pow(10, float64(-k))
+				out[i] = math.Round(x/step) * step
+			}
+			if math.IsNaN(x) || math.IsInf(x, 0) {
+				out[i] = x
+			}
+		}
+		return out
+	}
+	return Series{Name: p.Name, X: round(p.X, surface.X), Y: round(p.Y, surface.Y)}
+}
+
+// pathPairs returns the points of p as [x, y] pairs for ECharts, with "-"
+// (a gap) for a point that cannot be drawn.
+func pathPairs(p Series) [][2]interface{} {
+	out := make([][2]interface{}, len(p.X))
+	for i := range p.X {
+		if drawable(p.X[i], false) && drawable(p.Y[i], false) {
+			out[i] = [2]interface{}{p.X[i], p.Y[i]}
+		} else {
+			out[i] = [2]interface{}{"-", "-"}
 		}
 	}
 	return out

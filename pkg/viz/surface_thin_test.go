@@ -1,10 +1,9 @@
 package viz
 
 import (
+	"encoding/json"
 	"math"
 	"testing"
-
-	"github.com/go-echarts/go-echarts/v2/opts"
 )
 
 // thinPath keeps the shape of a path at a thousandth of the surface's
@@ -64,7 +63,27 @@ func TestThinPath(t *testing.T) {
 	}
 	// The chart carries the thinned path.
 	c := OptimizerPaths(Options{}, surface, creep)
-	if n := len(c.MultiSeries[1].Data.([]opts.LineData)); n > 250 {
+	if n := len(c.MultiSeries[1].Data.([][2]interface{})); n > 250 {
 		t.Errorf("the chart's path has %d points", n)
+	}
+}
+
+// roundPath moves no point by more than half a ten-thousandth of the
+// surface's extent, and the chart's numbers are short.
+func TestRoundPath(t *testing.T) {
+	surface := SampleGrid(func(x, y float64) float64 { return x*x + y*y }, -2, 2, 5, -300, 300, 5)
+	p := Series{Name: "p", X: []float64{-1.2, 0.123456789, math.NaN(), 1.9999999}, Y: []float64{1, -123.456789, 0, 299.99}}
+	got := roundPath(p, surface)
+	for i := range p.X {
+		for _, c := range []struct{ got, was, extent float64 }{{got.X[i], p.X[i], 4}, {got.Y[i], p.Y[i], 600}} {
+			if math.IsNaN(c.was) != math.IsNaN(c.got) || math.Abs(c.got-c.was) > c.extent/10000/2 {
+				t.Errorf("point %d: %v rounded to %v", i, c.was, c.got)
+			}
+		}
+	}
+	// The steps are 1e-4 (x: 4/10000) and 0.01 (y: 600/10000 = 0.06).
+	b, _ := json.Marshal([]float64{got.X[1], got.Y[1], got.X[3]})
+	if string(b) != "[0.1235,-123.46,2]" {
+		t.Errorf("rounded coordinates print as %s", b)
 	}
 }

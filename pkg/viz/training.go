@@ -37,16 +37,12 @@ type Run struct {
 // entry says so: coinciding runs stay visible instead of hiding each
 // other.
 // Options.LogY applies to the loss panel; unset axis labels become "epoch"
-// and "loss".
+// and "loss". Curves are named "train", "validation", "train acc" and
+// "validation acc", after the run's name; Options.Labels sets other words.
 //
 // LossCurves panics if a run's non-nil slices and X differ in length.
 func LossCurves(o Options, runs ...Run) *charts.Line {
-	if o.XLabel == "" {
-		o.XLabel = "epoch"
-	}
-	if o.YLabel == "" {
-		o.YLabel = "loss"
-	}
+	o.defaultAxes(or(o.Labels.Epoch, "epoch"), or(o.Labels.Loss, "loss"))
 	hasAcc := false
 	for _, r := range runs {
 		r.check()
@@ -54,16 +50,16 @@ func LossCurves(o Options, runs ...Run) *charts.Line {
 	}
 	c := newRect(o)
 	if hasAcc {
-		twoPanels(c, o, "accuracy", false)
+		twoPanels(c, o, or(o.Labels.Accuracy, "accuracy"), false)
 	}
 	for i, r := range runs {
 		for _, p := range r.parts() {
 			if p.y == nil {
 				continue
 			}
-			name := p.what
+			name := p.label(o.Labels)
 			if r.Name != "" {
-				name = r.Name + " " + p.what
+				name = r.Name + " " + name
 			}
 			if k := sameCurveBefore(runs, i, p.what); k >= 0 {
 				name += " (= " + runs[k].Name + ")"
@@ -112,6 +108,20 @@ type runPart struct {
 	y      []float64
 	panel  int
 	dashed bool
+}
+
+// label is the name of the curve in a legend.
+func (p runPart) label(l Labels) string {
+	switch p.what {
+	case "train":
+		return or(l.Train, p.what)
+	case "validation":
+		return or(l.Validation, p.what)
+	case "train acc":
+		return or(l.TrainAcc, p.what)
+	default:
+		return or(l.ValidationAcc, p.what)
+	}
 }
 
 func (r Run) parts() []runPart {
@@ -245,19 +255,15 @@ type Schedule struct {
 }
 
 // Schedules draws learning-rate schedules over steps 0 … steps-1,
-// overlaid. Unset axis labels become "step" and "learning rate".
+// overlaid. Unset axis labels become "step" and "learning rate" (or
+// o.Labels.Step and o.Labels.LearningRate).
 //
 // Schedules panics if steps < 1 or a schedule has a nil Rate.
 func Schedules(o Options, steps int, schedules ...Schedule) *charts.Line {
 	if steps < 1 {
 		panic(fmt.Sprintf("viz: Schedules: steps=%d, want at least 1", steps))
 	}
-	if o.XLabel == "" {
-		o.XLabel = "step"
-	}
-	if o.YLabel == "" {
-		o.YLabel = "learning rate"
-	}
+	o.defaultAxes(or(o.Labels.Step, "step"), or(o.Labels.LearningRate, "learning rate"))
 	series := make([]Series, len(schedules))
 	for i, s := range schedules {
 		if s.Rate == nil {
@@ -276,7 +282,8 @@ func Schedules(o Options, steps int, schedules ...Schedule) *charts.Line {
 // (the rate grows every step, on a log axis) and marks the suggested rate
 // with a vertical line and a point on the curve. A suggested rate that is
 // not positive (or NaN) draws no mark. Unset axis labels become "learning
-// rate" and "loss".
+// rate" and "loss", and the mark says "suggested" (o.Labels sets other
+// words).
 //
 // LRRangeTest panics if rates and losses differ in length.
 func LRRangeTest(o Options, rates, losses []float64, suggested float64) *charts.Line {
@@ -284,18 +291,13 @@ func LRRangeTest(o Options, rates, losses []float64, suggested float64) *charts.
 		panic(fmt.Sprintf("viz: LRRangeTest: len(rates)=%d but len(losses)=%d", len(rates), len(losses)))
 	}
 	o.LogX = true
-	if o.XLabel == "" {
-		o.XLabel = "learning rate"
-	}
-	if o.YLabel == "" {
-		o.YLabel = "loss"
-	}
-	s := Series{Name: "loss", X: rates, Y: losses}
+	o.defaultAxes(or(o.Labels.LearningRate, "learning rate"), or(o.Labels.Loss, "loss"))
+	s := Series{Name: o.YLabel, X: rates, Y: losses}
 	c := newRect(o)
 	fitHeader(&c.BaseConfiguration, o, nil)
 	var marks []charts.SeriesOpts
 	if suggested > 0 && !math.IsInf(suggested, 0) {
-		label := "suggested " + fmt.Sprintf("%.3g", suggested)
+		label := or(o.Labels.Suggested, "suggested") + " " + fmt.Sprintf("%.3g", suggested)
 		// A vertical line from the lowest to the highest loss, in axis
 		// coordinates: logarithms on log axes.
 		if lo, hi, ok := finiteRange(losses, o.LogY); ok {
@@ -374,12 +376,7 @@ type LossShape struct {
 //
 // LossShapes panics if a shape's Loss or Grad differs in length from pred.
 func LossShapes(o Options, pred []float64, shapes ...LossShape) *charts.Line {
-	if o.XLabel == "" {
-		o.XLabel = "prediction"
-	}
-	if o.YLabel == "" {
-		o.YLabel = "loss"
-	}
+	o.defaultAxes("prediction", or(o.Labels.Loss, "loss"))
 	c := newRect(o)
 	twoPanels(c, o, "gradient", false)
 	gradOpts := o

@@ -7,7 +7,8 @@ Run from the repository root with Debian's Python (PyTorch 1.13):
 Each "cases" entry names a Go schedule constructor and its arguments ("args",
 positional, or "config", the Go config struct's fields), and lists the rate
 torch gives at steps 0, 1, 2, ...: the optimizer's lr after that many calls
-of the scheduler's step(). Each "plateau" entry feeds a metric sequence to
+of the scheduler's step() (CosineWave runs CosineAnnealingLR for several
+times its T_max). Each "plateau" entry feeds a metric sequence to
 ReduceLROnPlateau (config: the Go PlateauConfig fields) and lists the lr
 after each step.
 """
@@ -87,6 +88,12 @@ def cosine(max_lr, min_lr, period, mult, n):
     return case("CosineAnnealing", rates(max_lr, make, n), args=[max_lr, min_lr, period, mult])
 
 
+def cosine_wave(max_lr, min_lr, period, n):
+    """CosineAnnealingLR run past its T_max, where it climbs back up."""
+    make = lambda o: S.CosineAnnealingLR(o, T_max=period, eta_min=min_lr)
+    return case("CosineWave", rates(max_lr, make, n), args=[max_lr, min_lr, period])
+
+
 def plateau(lr, cfg, metrics):
     """torch's ReduceLROnPlateau fed metrics; the lr after each step."""
     patience = cfg.get("Patience", 0)
@@ -118,6 +125,9 @@ def main():
         cosine(0.1, 0.0, 5, 2, 60),
         cosine(0.05, 0.01, 3, 3, 50),
         cosine(0.1, 0.001, 20, 0, 21),
+        cosine_wave(0.1, 0.001, 10, 45),
+        cosine_wave(0.05, 0.0, 7, 60),
+        cosine_wave(1.0, 0.2, 1, 6),
         cyclical({"BaseLR": 0.001, "MaxLR": 0.006, "StepSizeUp": 5}, 40),
         cyclical({"BaseLR": 0.001, "MaxLR": 0.006, "StepSizeUp": 4, "StepSizeDown": 6}, 40),
         cyclical({"BaseLR": 0.01, "MaxLR": 0.1, "StepSizeUp": 3, "StepSizeDown": 7, "Mode": 1}, 45),
