@@ -18,8 +18,20 @@ import (
 // each; TestAnswerKeys checks that every question has its key here and
 // that the key matches the hash.
 var answerKeys = map[string]any{
-	"03.q1": -8,  // x: 1, −2, 4, −8 (TestAnswerKeysFromTheLibrary runs it)
-	"03.q2": "b", // m̂/√v̂ does not see a constant factor
+	"00.q1": "b",   // dL/dw > 0: the step lowers w, and the loss (TestAnswerKeysOfTheNotebooks)
+	"00.q2": -2,    // z = 0, ŷ = 0: 2(0 − 0.5)·1·2
+	"01.q1": "b",   // target 0: ∂L/∂ŷ > 0, and v₂ < 0 flips it on the way to w₁₂
+	"01.q2": 0.050, // ∂L/∂z₁·w₂₁ + ∂L/∂z₂·w₂₂
+	"02.q1": 0.693, // −log 0.5 = log 2
+	"02.q2": "c",   // Huber's gradient is the error clipped to ±Delta
+	"03.q1": -8,    // x: 1, −2, 4, −8 (TestAnswerKeysFromTheLibrary runs it)
+	"03.q2": "b",   // m̂/√v̂ does not see a constant factor
+	"04.q1": "c",   // the velocity: alternating gradients cancel, agreeing ones add up
+	"04.q2": 16,    // ⌈1000/64⌉ batches
+	"05.q1": "a",   // no statistics from the test part: it must stay unseen
+	"05.q2": 2410,  // 64·32 + 32 + 32·10 + 10
+	"06.q1": "d",   // zero weights: zero hidden outputs and zero hidden gradients
+	"06.q2": 0.005, // He: 2/fan_in = 2/400
 }
 
 // QuestionReport is the grade of one concept check.
@@ -49,8 +61,8 @@ func answersIn(cells []string) map[string]any {
 		for _, m := range answerCall.FindAllStringSubmatch(cell, -1) {
 			id, lit := m[1], m[2]
 			if strings.HasPrefix(lit, `"`) {
-				if s, err := strconv.Unquote(lit); err == nil {
-					answers[id] = s
+				if s, err := strconv.Unquote(lit); err == nil && strings.TrimSpace(s) != "" {
+					answers[id] = s // "" is the notebooks' blank: not an answer yet
 				}
 				continue
 			}

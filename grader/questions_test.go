@@ -3,6 +3,7 @@ package grader
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -101,20 +102,22 @@ func TestAnswersInNotebookCells(t *testing.T) {
 		"%%\nchecks.Answer(\"03.q1\", 4).Show()",
 		"%%\nchecks.Answer(\"03.q2\", \"c\").Show()\nchecks.Answer( \"03.q1\" , -8.0 ).Show()",
 		"// checks.Answer(\"03.q2\", x) is not a literal: ignored",
+		"%%\nchecks.Answer(\"00.q1\", \"\").Show() // the notebooks' blank: not an answer",
 	}
 	got := answersIn(cells)
 	if got["03.q1"] != -8.0 || got["03.q2"] != "c" || len(got) != 2 {
 		t.Fatalf("answers %v", got)
 	}
-	qs := gradeQuestions(got, nil)
+	qs := map[string]QuestionReport{}
 	score := 0.0
-	for _, q := range qs {
+	for _, q := range gradeQuestions(got, nil) {
+		qs[q.ID] = q
 		score += q.Score
-		if !q.Answered {
-			t.Errorf("%s not answered", q.ID)
+		if q.Answered != (q.ID == "03.q1" || q.ID == "03.q2") {
+			t.Errorf("%s: answered %v", q.ID, q.Answered)
 		}
 	}
-	if score != 1 || !qs[0].Right || qs[1].Right {
+	if score != 1 || !qs["03.q1"].Right || qs["03.q2"].Right {
 		t.Errorf("scores %+v", qs)
 	}
 }
@@ -145,7 +148,7 @@ func TestNotebookConceptChecks(t *testing.T) {
 		t.Errorf("03.q2: %+v", q)
 	}
 	text := rep.Text()
-	for _, want := range []string{"Concept checks: 1 / 2", "03.q1: right", "03.q2: not right"} {
+	for _, want := range []string{fmt.Sprintf("Concept checks: 1 / %d", len(checks.Questions())), "03.q1: right", "03.q2: not right"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the report lacks %q:\n%s", want, text)
 		}
@@ -231,7 +234,7 @@ func TestConceptChecksInGradescope(t *testing.T) {
 		if counted {
 			want, note = 1, "(counted in the score)"
 		}
-		if res.Score != want || !strings.Contains(res.Output, "Concept checks: 1 / 2 "+note) {
+		if res.Score != want || !strings.Contains(res.Output, fmt.Sprintf("Concept checks: 1 / %d %s", len(checks.Questions()), note)) {
 			t.Errorf("counted %v: score %g, output %q", counted, res.Score, res.Output)
 		}
 		if strings.Contains(q2.Output, "not counted") == counted {
@@ -240,7 +243,8 @@ func TestConceptChecksInGradescope(t *testing.T) {
 		var b bytes.Buffer
 		budi.WriteGradescope(&b)
 		checkGradescopeFormat(t, "budi", b.Bytes())
-		if counted && (budi.Max != budi.exercise("MSE").Max+2 || budi.QuestionScore != 1 || budi.QuestionMax != 2) {
+		n := float64(len(checks.Questions()))
+		if counted && (budi.Max != budi.exercise("MSE").Max+n || budi.QuestionScore != 1 || budi.QuestionMax != n) {
 			t.Errorf("counted: max %g, questions %g / %g", budi.Max, budi.QuestionScore, budi.QuestionMax)
 		}
 	}
