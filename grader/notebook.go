@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/deepdive-dl/backprop/internal/goast"
 )
 
 // FromNotebook extracts the learner's exercise code from a GoNB notebook.
@@ -190,41 +192,10 @@ func nodeText(fset *token.FileSet, text string, n ast.Node) string {
 // declNames returns the names a declaration declares; methods are keyed by
 // receiver type and name, so they never replace a function.
 func declNames(d ast.Decl) []string {
-	switch d := d.(type) {
-	case *ast.FuncDecl:
-		if d.Recv != nil && len(d.Recv.List) == 1 {
-			return []string{"method " + typeName(d.Recv.List[0].Type) + "." + d.Name.Name}
-		}
-		return []string{d.Name.Name}
-	case *ast.GenDecl:
-		var names []string
-		for _, s := range d.Specs {
-			switch s := s.(type) {
-			case *ast.TypeSpec:
-				names = append(names, s.Name.Name)
-			case *ast.ValueSpec:
-				for _, n := range s.Names {
-					names = append(names, n.Name)
-				}
-			}
-		}
-		return names
+	if recv, ok := goast.Receiver(d); ok {
+		return []string{"method " + recv + "." + d.(*ast.FuncDecl).Name.Name}
 	}
-	return nil
-}
-
-func typeName(e ast.Expr) string {
-	switch e := e.(type) {
-	case *ast.StarExpr:
-		return typeName(e.X)
-	case *ast.Ident:
-		return e.Name
-	case *ast.IndexExpr:
-		return typeName(e.X)
-	case *ast.IndexListExpr:
-		return typeName(e.X)
-	}
-	return ""
+	return goast.Names(d)
 }
 
 // closure returns the declarations the exercise functions need: the

@@ -19,6 +19,7 @@ import (
 	"testing"
 
 	"github.com/deepdive-dl/backprop/exercises/checks"
+	"github.com/deepdive-dl/backprop/internal/goast"
 )
 
 // The graded work of a notebook is found in its code cells:
@@ -99,34 +100,10 @@ func readProgram(t *testing.T, nb notebook) *cellProgram {
 // declared returns the top-level names a declaration declares; a method
 // counts under its receiver's type, so that it comes with the type.
 func declared(d ast.Decl) []string {
-	switch d := d.(type) {
-	case *ast.FuncDecl:
-		if d.Recv != nil && len(d.Recv.List) == 1 {
-			t := d.Recv.List[0].Type
-			if s, ok := t.(*ast.StarExpr); ok {
-				t = s.X
-			}
-			if id, ok := t.(*ast.Ident); ok {
-				return []string{id.Name}
-			}
-			return nil
-		}
-		return []string{d.Name.Name}
-	case *ast.GenDecl:
-		var names []string
-		for _, s := range d.Specs {
-			switch s := s.(type) {
-			case *ast.TypeSpec:
-				names = append(names, s.Name.Name)
-			case *ast.ValueSpec:
-				for _, n := range s.Names {
-					names = append(names, n.Name)
-				}
-			}
-		}
-		return names
+	if recv, ok := goast.Receiver(d); ok {
+		return []string{recv}
 	}
-	return nil
+	return goast.Names(d)
 }
 
 // source returns the Go main package that runs the check cells, with the
